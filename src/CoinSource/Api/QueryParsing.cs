@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace CoinSource.Api;
+
+/// <summary>
+/// Reads query parameters by hand, so that a wrong value is a 400 that names the parameter and says what it
+/// accepts, instead of a binding failure with no detail.
+/// </summary>
+public static class QueryParsing
+{
+    public static bool TryInt(string? text, string name, int @default, int min, int max, out int value,
+        out string? error)
+    {
+        error = null;
+        value = @default;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min
+            || value > max)
+        {
+            error = $"must be a whole number from {min} to {max}, got '{Shorten(text)}'";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>An ISO 8601 time, or Unix seconds or milliseconds.</summary>
+    public static bool TryTime(string? text, out DateTimeOffset? value, out string? error)
+    {
+        error = null;
+        value = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long unix)
+            && unix is >= 0 and <= 253_402_300_799_999)
+        {
+            value = unix > 10_000_000_000
+                ? DateTimeOffset.FromUnixTimeMilliseconds(unix)
+                : DateTimeOffset.FromUnixTimeSeconds(unix);
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        error = $"must be an ISO 8601 time or Unix seconds, got '{Shorten(text)}'";
+        return false;
+    }
+
+    /// <summary>Echoes caller input in messages without letting a huge value through.</summary>
+    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+}

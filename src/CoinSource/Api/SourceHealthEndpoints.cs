@@ -1,0 +1,95 @@
+using CoinSource.Health;
+using CoinSource.Sources;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CoinSource.Api;
+
+/// <summary>The health of every source, and the operator's resets.</summary>
+public static class SourceHealthEndpoints
+{
+    public static IEndpointRouteBuilder MapSourceHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/source-health").WithTags("Source health");
+
+        api.MapGet("/status", GetAll)
+            .WithName("GetSourceHealth")
+            .WithSummary("State, counters, latency and last error of every source");
+
+        api.MapGet("/status/{name}", GetOne)
+            .WithName("GetOneSourceHealth")
+            .WithSummary("State of one source, with its recent state changes");
+
+        api.MapPost("/reset/{name}", Reset)
+            .WithName("ResetSource")
+            .WithSummary("Returns one source to HEALTHY (local machine only)")
+            .AddEndpointFilter<AdminOnlyFilter>();
+
+        api.MapPost("/reset-all", ResetAll)
+            .WithName("ResetAllSources")
+            .WithSummary("Returns every source to HEALTHY (local machine only)")
+            .AddEndpointFilter<AdminOnlyFilter>();
+
+        return app;
+    }
+
+    internal static Ok<SourceHealthList> GetAll(SourceHealthTracker health, SourceCatalog catalog)
+    {
+        var sources = catalog.All.Select(s => Describe(s, health, catalog)).ToList();
+        var summary = new SourceHealthSummary(
+            sources.Count,
+            sources.Count(s => s.Enabled && s.Health.State == SourceState.Healthy),
+            sources.Count(s => s.Enabled && s.Health.State == SourceState.Degraded),
+            sources.Count(s => s.Enabled && s.Health.State == SourceState.Offline),
+            sources.Count(s => !s.Enabled));
+        return TypedResults.Ok(new SourceHealthList(summary, sources));
+    }
+
+    internal static Results<Ok<SourceHealthView>, ProblemHttpResult> GetOne(string name, SourceHealthTracker health,
+        SourceCatalog catalog)
+    {
+        var source = catalog.Find(name);
+        return source is null
+            ? ApiProblems.NotFound($"no source named '{QueryParsing.Shorten(name)}'")
+            : TypedResults.Ok(Describe(source, health, catalog, withTransitions: true));
+    }
+
+    internal static Results<Ok<SourceHealthView>, ProblemHttpResult> Reset(string name, SourceHealthTracker health,
+        SourceCatalog catalog)
+    {
+        var source = catalog.Find(name);
+        if (source is null)
+        {
+            return ApiProblems.NotFound($"no source named '{QueryParsing.Shorten(name)}'");
+        }
+
+        health.Reset(source.Name);
+        return TypedResults.Ok(Describe(source, health, catalog));
+    }
+
+    internal static Ok<SourceHealthList> ResetAll(SourceHealthTracker health, SourceCatalog catalog)
+    {
+        health.ResetAll();
+        return GetAll(health, catalog);
+    }
+
+    private static SourceHealthView Describe(IMarketSource source, SourceHealthTracker health, SourceCatalog catalog,
+        bool withTransitions = false)
+    {
+        health.Register(source.Name);
+        var snapshot = health.Snapshot(source.Name)!;
+        return new SourceHealthView(
+            source.Name,
+            catalog.IsEnabled(source.Name),
+            catalog.CapabilitiesOf(source),
+            withTransitions ? snapshot : snapshot with { Transitions = [] });
+    }
+}
+
+/// <summary>Counts of sources per state; disabled sources are counted apart, never as OFFLINE.</summary>
+public sealed record SourceHealthSummary(int Total, int Healthy, int Degraded, int Offline, int Disabled);
+
+public sealed record SourceHealthList(SourceHealthSummary Summary, IReadOnlyList<SourceHealthView> Sources);
+
+/// <summary>One source: whether it may take traffic, what it serves, and its health.</summary>
+public sealed record SourceHealthView(string Name, bool Enabled, IReadOnlyList<string> Capabilities,
+    SourceHealthSnapshot Health);

@@ -1,0 +1,82 @@
+using System.Reflection;
+using CoinSource.Health;
+using CoinSource.Sources;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CoinSource.Api;
+
+/// <summary>The overall status, and the liveness and readiness probes for orchestrators.</summary>
+public static class StatusEndpoints
+{
+    private static readonly string Version =
+        typeof(StatusEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            .Split('+')[0] ?? "unknown";
+
+    public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/status", GetStatus)
+            .WithTags("Status")
+            .WithName("GetStatus")
+            .WithSummary("Overall status: healthy, degraded or unhealthy, with source counts, uptime and version")
+            .WithDescription("healthy: every enabled source HEALTHY. degraded: some source DEGRADED or OFFLINE but "
+                + "every capability still has a source that is not OFFLINE. unhealthy: some capability has no "
+                + "source left that is not OFFLINE.");
+
+        app.MapGet("/health/live", () => TypedResults.Ok(new ProbeAnswer("alive")))
+            .WithTags("Status")
+            .WithName("Liveness")
+            .WithSummary("200 while the process answers");
+
+        app.MapGet("/health/ready", GetReadiness)
+            .WithTags("Status")
+            .WithName("Readiness")
+            .WithSummary("200 when every capability has a source that is not OFFLINE, else 503");
+
+        return app;
+    }
+
+    internal static Ok<StatusAnswer> GetStatus(SourceHealthTracker health, SourceCatalog catalog, ServerClock clock)
+    {
+        var enabled = catalog.All.Where(s => catalog.IsEnabled(s.Name)).ToList();
+        var states = enabled.Select(s => health.StateOf(s.Name)).ToList();
+        var counts = new SourceHealthSummary(
+            catalog.All.Count,
+            states.Count(s => s == SourceState.Healthy),
+            states.Count(s => s == SourceState.Degraded),
+            states.Count(s => s == SourceState.Offline),
+            catalog.All.Count - enabled.Count);
+
+        string status = UncoveredCapabilities(health, catalog).Count > 0 ? "unhealthy"
+            : counts.Degraded + counts.Offline > 0 ? "degraded"
+            : "healthy";
+        return TypedResults.Ok(new StatusAnswer(status, counts, Math.Round(clock.Uptime.TotalSeconds),
+            clock.StartedAt, Version));
+    }
+
+    internal static Results<Ok<ProbeAnswer>, ProblemHttpResult> GetReadiness(SourceHealthTracker health,
+        SourceCatalog catalog)
+    {
+        var uncovered = UncoveredCapabilities(health, catalog);
+        return uncovered.Count == 0
+            ? TypedResults.Ok(new ProbeAnswer("ready"))
+            : TypedResults.Problem(
+                detail: $"no source that is not OFFLINE for: {string.Join(", ", uncovered)}",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not ready");
+    }
+
+    /// <summary>Capabilities whose every enabled source is OFFLINE.</summary>
+    private static List<string> UncoveredCapabilities(SourceHealthTracker health, SourceCatalog catalog) =>
+        catalog.All
+            .Where(s => catalog.IsEnabled(s.Name))
+            .SelectMany(s => catalog.CapabilitiesOf(s).Select(c => (Capability: c, Up: health.StateOf(s.Name) != SourceState.Offline)))
+            .GroupBy(x => x.Capability)
+            .Where(g => !g.Any(x => x.Up))
+            .Select(g => g.Key)
+            .ToList();
+}
+
+public sealed record ProbeAnswer(string Status);
+
+public sealed record StatusAnswer(string Status, SourceHealthSummary Sources, double UptimeSeconds,
+    DateTimeOffset StartedAt, string Version);

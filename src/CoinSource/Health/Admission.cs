@@ -1,0 +1,23 @@
+namespace CoinSource.Health;
+
+/// <summary>Whether a request may call a source now.</summary>
+public enum AdmissionDecision
+{
+    /// <summary>Call it.</summary>
+    Allow,
+
+    /// <summary>Call it as the one probe that decides whether an OFFLINE source returns.</summary>
+    Probe,
+
+    /// <summary>Skip it: OFFLINE and in its cooldown, or another request is already probing it.</summary>
+    SkipOffline,
+
+    /// <summary>Skip it: it answered 429 and asked to wait.</summary>
+    SkipThrottled,
+}
+
+/// <summary>The tracker's answer to "may I call this source now?", with the reason when it is no.</summary>
+public readonly record struct Admission(AdmissionDecision Decision, string? Reason = null, DateTimeOffset? Until = null)
+{
+    public bool Allowed => Decision is AdmissionDecision.Allow or AdmissionDecision.Probe;
+}

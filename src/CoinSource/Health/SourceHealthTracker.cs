@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CoinSource.SafeHttp;
+using Microsoft.Extensions.Options;
+
+namespace CoinSource.Health;
+
+/// <summary>
+/// Keeps the health of every source: HEALTHY, DEGRADED after a failure or a slow answer, OFFLINE after the
+/// configured number of consecutive failures. An OFFLINE source gets no traffic until its cooldown ends; then
+/// exactly one request probes it, and that probe decides. State changes are logged and published once.
+/// </summary>
+public sealed class SourceHealthTracker
+{
+    private readonly ConcurrentDictionary<string, SourceHealthEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<HealthOptions> _options;
+    private readonly HealthEvents _events;
+
+    public SourceHealthTracker(TimeProvider time, IOptionsMonitor<HealthOptions> options, HealthEvents events)
+    {
+        _time = time;
+        _options = options;
+        _events = events;
+        events.ObserveStates(() => _entries.Values.Select(e => (e.Name, StateOf(e.Name))));
+    }
+
+    /// <summary>The names of every source known to the tracker.</summary>
+    public IEnumerable<string> Names => _entries.Keys;
+
+    /// <summary>Makes a source known, so that it shows in the health API before its first call.</summary>
+    public void Register(string source) => Entry(source);
+
+    public bool IsKnown(string source) => _entries.ContainsKey(source);
+
+    /// <summary>Decides whether a request may call <paramref name="source"/> now, without a network call.</summary>
+    public Admission Admit(string source)
+    {
+        var entry = Entry(source);
+        DateTimeOffset now = _time.GetUtcNow();
+        lock (entry)
+        {
+            if (entry.ThrottledUntil is { } throttled && throttled > now)
+            {
+                return new(AdmissionDecision.SkipThrottled, $"throttled by the upstream until {Format(throttled)}",
+                    throttled);
+            }
+
+            if (entry.State != SourceState.Offline)
+            {
+                return new(AdmissionDecision.Allow);
+            }
+
+            if (entry.CooldownUntil is { } until && until > now)
+            {
+                return new(AdmissionDecision.SkipOffline, $"OFFLINE until {Format(until)}: {entry.StateReason}", until);
+            }
+
+            if (entry.ProbeInFlight)
+            {
+                return new(AdmissionDecision.SkipOffline, "OFFLINE; another request is probing it", now);
+            }
+
+            entry.ProbeInFlight = true;
+            return new(AdmissionDecision.Probe, "cooldown over: this call probes the source");
+        }
+    }
+
+    /// <summary>Records a successful attempt.</summary>
+    public void RecordSuccess(string source, TimeSpan latency)
+    {
+        var entry = Entry(source);
+        DateTimeOffset now = _time.GetUtcNow();
+        HealthOptions options = _options.CurrentValue;
+        StateTransition? transition;
+        lock (entry)
+        {
+            entry.ProbeInFlight = false;
+            entry.ConsecutiveFailures = 0;
+            entry.CooldownUntil = null;
+            entry.Successes++;
+            entry.LastSuccess = now;
+            entry.AddLatency(latency);
+
+            transition = latency > options.SlowThreshold
+                ? entry.MoveTo(SourceState.Degraded, SlowReason(latency, options), now)
+                : entry.MoveTo(SourceState.Healthy, "answered correctly", now);
+        }
+
+        Publish(source, transition);
+    }
+
+    /// <summary>Records a failed attempt; only failures that count against health move the state.</summary>
+    public void RecordFailure(string source, UpstreamFailure failure, TimeSpan latency)
+    {
+        var entry = Entry(source);
+        DateTimeOffset now = _time.GetUtcNow();
+        HealthOptions options = _options.CurrentValue;
+        StateTransition? transition = null;
+        lock (entry)
+        {
+            entry.ProbeInFlight = false;
+            if (failure.Kind == FailureKind.Throttled)
+            {
+                entry.ThrottledUntil = failure.RetryAfter ?? now + TimeSpan.FromSeconds(60);
+            }
+
+            if (failure.CountsAgainstHealth)
+            {
+                entry.Failures++;
+                entry.ConsecutiveFailures++;
+                entry.LastFailure = now;
+                entry.LastFailureReason = failure.Reason;
+                entry.AddLatency(latency);
+                transition = CountFailure(entry, failure, now, options);
+            }
+        }
+
+        Publish(source, transition);
+    }
+
+    private static StateTransition? CountFailure(
+        SourceHealthEntry entry, UpstreamFailure failure, DateTimeOffset now, HealthOptions options)
+    {
+        if (entry.State == SourceState.Offline)
+        {
+            // A failed probe: the source stays OFFLINE for a new cooldown.
+            entry.CooldownUntil = now + options.Cooldown;
+            entry.MoveTo(SourceState.Offline, $"probe failed: {failure.Reason}", now);
+            return null;
+        }
+
+        if (entry.ConsecutiveFailures >= options.FailureThreshold)
+        {
+            entry.CooldownUntil = now + options.Cooldown;
+            return entry.MoveTo(SourceState.Offline,
+                $"{entry.ConsecutiveFailures} consecutive failures, last: {failure.Reason}", now);
+        }
+
+        return entry.MoveTo(SourceState.Degraded,
+            $"{entry.ConsecutiveFailures} consecutive failure(s), last: {failure.Reason}", now);
+    }
+
+    /// <summary>Returns a source to HEALTHY with no failures counted, as an operator's reset.</summary>
+    public bool Reset(string source)
+    {
+        if (!_entries.TryGetValue(source, out var entry))
+        {
+            return false;
+        }
+
+        StateTransition? transition;
+        lock (entry)
+        {
+            var before = entry.State;
+            entry.Reset(_time.GetUtcNow(), "reset by an operator");
+            transition = before == SourceState.Healthy
+                ? null
+                : new StateTransition(_time.GetUtcNow(), before, SourceState.Healthy, "reset by an operator");
+        }
+
+        Publish(source, transition);
+        return true;
+    }
+
+    public void ResetAll()
+    {
+        foreach (string name in _entries.Keys)
+        {
+            Reset(name);
+        }
+    }
+
+    public SourceHealthSnapshot? Snapshot(string source)
+    {
+        if (!_entries.TryGetValue(source, out var entry))
+        {
+            return null;
+        }
+
+        lock (entry)
+        {
+            return entry.Snapshot();
+        }
+    }
+
+    public IReadOnlyList<SourceHealthSnapshot> SnapshotAll() =>
+        [.. _entries.Keys.Order(StringComparer.Ordinal).Select(Snapshot).OfType<SourceHealthSnapshot>()];
+
+    /// <summary>The current state of a source, cheaper than a snapshot; used to order candidates.</summary>
+    public SourceState StateOf(string source)
+    {
+        var entry = Entry(source);
+        lock (entry)
+        {
+            return entry.State;
+        }
+    }
+
+    private SourceHealthEntry Entry(string source) =>
+        _entries.GetOrAdd(source, static (name, tracker) =>
+        {
+            var entry = new SourceHealthEntry(name, tracker._time.GetUtcNow(), tracker._options.CurrentValue);
+            return entry;
+        }, this);
+
+    private void Publish(string source, StateTransition? transition)
+    {
+        if (transition is not null)
+        {
+            _events.StateChanged(source, transition);
+        }
+    }
+
+    private static string SlowReason(TimeSpan latency, HealthOptions options) =>
+        $"slow: answered in {latency.TotalMilliseconds:F0} ms, above {options.SlowThreshold.TotalMilliseconds:F0} ms";
+
+    private static string Format(DateTimeOffset at) => at.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,38 @@
+using CoinSource.Api;
+using CoinSource.Health;
+using CoinSource.Sources;
+using Prometheus;
+
+namespace CoinSource.Hosting;
+
+/// <summary>The HTTP pipeline: errors as problem+json, metrics, the API, its description.</summary>
+public static class CoinSourcePipeline
+{
+    public static WebApplication UseCoinSource(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpMetrics();
+
+        // Every source shows in the health API from the start, before its first call.
+        var health = app.Services.GetRequiredService<SourceHealthTracker>();
+        foreach (var source in app.Services.GetRequiredService<SourceCatalog>().All)
+        {
+            health.Register(source.Name);
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "CoinSource");
+            o.DocumentTitle = "CoinSource API";
+        });
+        app.MapMetrics("/metrics");
+
+        app.MapMarketEndpoints();
+        app.MapSourceHealthEndpoints();
+        app.MapStatusEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,63 @@
+using CoinSource.Caching;
+using CoinSource.Routing;
+using CoinSource.Sources;
+using CoinSource.Symbols;
+using Microsoft.Extensions.Options;
+
+namespace CoinSource.Market;
+
+/// <summary>
+/// Quotes, candles and the ranking: picks the candidate sources for a request, and asks the cache, which asks the
+/// router on a miss. A pinned source is the only candidate, so a pinned request never fails over.
+/// </summary>
+public sealed class MarketService(
+    MarketCache cache,
+    SourceRouter router,
+    SourceCatalog catalog,
+    IOptionsMonitor<CacheOptions> options)
+{
+    public IEnumerable<IQuoteSource> QuoteSources(AssetPair pair, string? pinned) =>
+        catalog.Quotes.Where(s => s.Supports(pair) && Matches(s, pinned));
+
+    public IEnumerable<ICandleSource> CandleSources(AssetPair pair, CandleInterval interval, string? pinned) =>
+        catalog.Candles.Where(s => s.Supports(pair, interval) && Matches(s, pinned));
+
+    public IEnumerable<ITopCoinsSource> TopCoinSources(string quoteCurrency, string? pinned) =>
+        catalog.TopCoins.Where(s => s.SupportsQuote(quoteCurrency) && Matches(s, pinned));
+
+    public Task<CachedResult<Quote>> GetQuoteAsync(AssetPair pair, string? pinned, CancellationToken cancellationToken)
+    {
+        var candidates = QuoteSources(pair, pinned).ToList();
+        return cache.GetAsync(Capability.Quote, $"quote|{pair}|{pinned}", options.CurrentValue.QuoteTtl,
+            token => router.RouteAsync(Capability.Quote, pair.ToString(), candidates,
+                (source, t) => source.GetQuoteAsync(pair, t), token),
+            cancellationToken);
+    }
+
+    public Task<CachedResult<IReadOnlyList<Candle>>> GetCandlesAsync(CandleQuery query, string? pinned,
+        CancellationToken cancellationToken)
+    {
+        var candidates = CandleSources(query.Pair, query.Interval, pinned).ToList();
+        string subject = $"{query.Pair} {query.Interval.Name()}";
+        string key = $"candles|{query.Pair}|{query.Interval.Name()}|{query.Limit}|{query.Start?.ToUnixTimeSeconds()}"
+                     + $"|{query.End?.ToUnixTimeSeconds()}|{pinned}";
+        return cache.GetAsync(Capability.Candles, key, options.CurrentValue.CandlesTtl,
+            token => router.RouteAsync(Capability.Candles, subject, candidates,
+                (source, t) => source.GetCandlesAsync(query, t), token),
+            cancellationToken);
+    }
+
+    public Task<CachedResult<IReadOnlyList<TopCoin>>> GetTopCoinsAsync(int limit, string quoteCurrency,
+        string? pinned, CancellationToken cancellationToken)
+    {
+        var candidates = TopCoinSources(quoteCurrency, pinned).ToList();
+        return cache.GetAsync(Capability.TopCoins, $"top|{limit}|{quoteCurrency}|{pinned}",
+            options.CurrentValue.TopCoinsTtl,
+            token => router.RouteAsync(Capability.TopCoins, $"top {limit} in {quoteCurrency}", candidates,
+                (source, t) => source.GetTopCoinsAsync(limit, quoteCurrency, t), token),
+            cancellationToken);
+    }
+
+    private static bool Matches(IMarketSource source, string? pinned) =>
+        pinned is null || source.Name.Equals(pinned, StringComparison.OrdinalIgnoreCase);
+}

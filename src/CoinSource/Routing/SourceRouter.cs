@@ -1,0 +1,157 @@
+using CoinSource.Health;
+using CoinSource.SafeHttp;
+using CoinSource.Sources;
+using CoinSource.Telemetry;
+
+namespace CoinSource.Routing;
+
+/// <summary>
+/// Picks the source that answers a request. Candidates are tried healthiest first, in priority order within a
+/// state; OFFLINE and throttled sources are skipped without a call; a failure moves on to the next candidate in
+/// the same request, and no request calls the same source twice. Every step lands in the decision trace.
+/// </summary>
+public sealed partial class SourceRouter(
+    SourceHealthTracker health,
+    SourceCatalog catalog,
+    TimeProvider time,
+    CoinSourceMetrics metrics,
+    ActivityFeed feed,
+    ILogger<SourceRouter> logger)
+{
+    /// <summary>Routes one request.</summary>
+    /// <param name="capability">What is asked for, for reports: quote, candles, top-coins.</param>
+    /// <param name="subject">What the request is about, for reports: BTC/USD.</param>
+    /// <param name="candidates">Sources able to answer, in priority order; disabled ones are dropped here.</param>
+    /// <param name="call">Calls one source.</param>
+    /// <param name="cancellationToken">Fires when the caller goes away.</param>
+    public async Task<RoutedResult<T>> RouteAsync<TSource, T>(
+        string capability,
+        string subject,
+        IEnumerable<TSource> candidates,
+        Func<TSource, CancellationToken, Task<UpstreamResult<T>>> call,
+        CancellationToken cancellationToken)
+        where TSource : IMarketSource
+    {
+        var ordered = Order(candidates);
+        List<Attempt> attempts = [];
+        DateTimeOffset? retryAt = null;
+
+        foreach (var source in ordered)
+        {
+            var admission = health.Admit(source.Name);
+            if (!admission.Allowed)
+            {
+                attempts.Add(new Attempt(source.Name, AttemptOutcome.Skipped, admission.Reason, 0));
+                retryAt = Earliest(retryAt, admission.Until);
+                LogSkipped(logger, capability, subject, source.Name, admission.Reason);
+                feed.Publish(ActivityKind.Skip, $"{capability} {subject}: skipped {source.Name}: {admission.Reason}",
+                    source.Name, capability, "skipped");
+                continue;
+            }
+
+            var attempt = await CallAsync(source, capability, subject, call, cancellationToken);
+            attempts.Add(attempt.Record);
+            if (attempt.Result.IsSuccess)
+            {
+                LogServed(logger, capability, subject, source.Name, attempt.Record.Ms, attempts.Count);
+                feed.Publish(ActivityKind.Served, $"{capability} {subject} served by {source.Name}",
+                    source.Name, capability, "success", attempt.Record.Ms);
+                return RoutedResult<T>.Served(attempt.Result.Value, source.Name, attempts);
+            }
+
+            if (attempt.Result.Failure.Kind == FailureKind.Cancelled)
+            {
+                break;
+            }
+
+            retryAt = Earliest(retryAt, attempt.Result.Failure.RetryAfter);
+        }
+
+        LogExhausted(logger, capability, subject, attempts.Count);
+        return RoutedResult<T>.Failed(attempts, retryAt);
+    }
+
+    private IReadOnlyList<TSource> Order<TSource>(IEnumerable<TSource> candidates)
+        where TSource : IMarketSource =>
+        [.. candidates
+            .Where(s => catalog.IsEnabled(s.Name))
+            .DistinctBy(s => s.Name)
+            .Select((source, priority) => (source, priority, state: health.StateOf(source.Name)))
+            .OrderBy(c => c.state)
+            .ThenBy(c => c.priority)
+            .Select(c => c.source)];
+
+    private async Task<(Attempt Record, UpstreamResult<T> Result)> CallAsync<TSource, T>(
+        TSource source,
+        string capability,
+        string subject,
+        Func<TSource, CancellationToken, Task<UpstreamResult<T>>> call,
+        CancellationToken cancellationToken)
+        where TSource : IMarketSource
+    {
+        long started = time.GetTimestamp();
+        var result = await call(source, cancellationToken);
+        TimeSpan elapsed = time.GetElapsedTime(started);
+        double ms = Math.Round(elapsed.TotalMilliseconds, 1);
+
+        if (result.IsSuccess)
+        {
+            health.RecordSuccess(source.Name, elapsed);
+            metrics.Attempt(source.Name, "success", elapsed);
+            return (new Attempt(source.Name, AttemptOutcome.Success, null, ms), result);
+        }
+
+        var failure = result.Failure;
+        health.RecordFailure(source.Name, failure, elapsed);
+        var outcome = failure.Kind switch
+        {
+            FailureKind.NotListed => AttemptOutcome.NotListed,
+            FailureKind.Throttled => AttemptOutcome.Throttled,
+            FailureKind.Cancelled => AttemptOutcome.Cancelled,
+            _ => AttemptOutcome.Failure,
+        };
+        string outcomeName = OutcomeName(outcome);
+        metrics.Attempt(source.Name, outcomeName, elapsed);
+        LogAttemptFailed(logger, capability, subject, source.Name, failure.Kind, failure.Reason, ms);
+        feed.Publish(ActivityKind.Attempt, $"{capability} {subject}: {source.Name} {outcomeName}: {failure.Reason}",
+            source.Name, capability, outcomeName, ms);
+        return (new Attempt(source.Name, outcome, failure.Reason, ms), result);
+    }
+
+    private static string OutcomeName(AttemptOutcome outcome) => outcome switch
+    {
+        AttemptOutcome.NotListed => "not_listed",
+        AttemptOutcome.Throttled => "throttled",
+        AttemptOutcome.Cancelled => "cancelled",
+        AttemptOutcome.Skipped => "skipped",
+        AttemptOutcome.Success => "success",
+        _ => "failure",
+    };
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? current, DateTimeOffset? candidate) =>
+        (current, candidate) switch
+        {
+            (null, _) => candidate,
+            (_, null) => current,
+            _ => current < candidate ? current : candidate,
+        };
+
+    [LoggerMessage(EventId = 3001, EventName = "Served", Level = LogLevel.Information,
+        Message = "{Capability} {Subject} served by {Source} in {Ms} ms (attempt {Attempt})")]
+    private static partial void LogServed(ILogger logger, string capability, string subject, string source, double ms,
+        int attempt);
+
+    [LoggerMessage(EventId = 3002, EventName = "AttemptFailed", Level = LogLevel.Warning,
+        Message = "{Capability} {Subject}: {Source} failed ({Kind}: {Reason}) after {Ms} ms; trying the next source")]
+    private static partial void LogAttemptFailed(ILogger logger, string capability, string subject, string source,
+        FailureKind kind, string reason, double ms);
+
+    [LoggerMessage(EventId = 3003, EventName = "Skipped", Level = LogLevel.Debug,
+        Message = "{Capability} {Subject}: skipped {Source}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string capability, string subject, string source,
+        string? reason);
+
+    [LoggerMessage(EventId = 3004, EventName = "Exhausted", Level = LogLevel.Warning,
+        Message = "{Capability} {Subject}: no source could answer ({Attempts} candidates)")]
+    private static partial void LogExhausted(ILogger logger, string capability, string subject, int attempts);
+}

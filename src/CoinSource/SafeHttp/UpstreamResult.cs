@@ -1,0 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace CoinSource.SafeHttp;
+
+/// <summary>The outcome of one upstream attempt: a value, or a failure with its reason. Never both.</summary>
+public sealed class UpstreamResult<T>
+{
+    private UpstreamResult(T? value, UpstreamFailure? failure, long bytes)
+    {
+        Value = value;
+        Failure = failure;
+        Bytes = bytes;
+    }
+
+    public T? Value { get; }
+
+    public UpstreamFailure? Failure { get; }
+
+    /// <summary>Body bytes received, after decompression.</summary>
+    public long Bytes { get; }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Failure))]
+    public bool IsSuccess => Failure is null;
+
+    public static UpstreamResult<T> Success(T value, long bytes = 0) => new(value, null, bytes);
+
+    public static UpstreamResult<T> Fail(UpstreamFailure failure, long bytes = 0) => new(default, failure, bytes);
+
+    /// <summary>Keeps the failure (or maps the value) into a result of another type.</summary>
+    public UpstreamResult<TOut> Map<TOut>(Func<T, TOut> map) =>
+        IsSuccess ? UpstreamResult<TOut>.Success(map(Value), Bytes) : UpstreamResult<TOut>.Fail(Failure, Bytes);
+}

@@ -1,0 +1,9 @@
+namespace CoinSource.Sources;
+
+/// <summary>The names of the kinds of data a source can serve.</summary>
+public static class Capability
+{
+    public const string Quote = "quote";
+    public const string Candles = "candles";
+    public const string TopCoins = "top-coins";
+}

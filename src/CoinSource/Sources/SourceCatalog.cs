@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace CoinSource.Sources;
+
+/// <summary>Every registered source, in priority order, with its capabilities.</summary>
+public sealed class SourceCatalog(
+    IEnumerable<IMarketSource> sources,
+    IEnumerable<IQuoteSource> quotes,
+    IEnumerable<ICandleSource> candles,
+    IEnumerable<ITopCoinsSource> topCoins,
+    IOptionsMonitor<SourceOptions> options)
+{
+    public IReadOnlyList<IMarketSource> All { get; } = [.. sources];
+
+    public IReadOnlyList<IQuoteSource> Quotes { get; } = [.. quotes];
+
+    public IReadOnlyList<ICandleSource> Candles { get; } = [.. candles];
+
+    public IReadOnlyList<ITopCoinsSource> TopCoins { get; } = [.. topCoins];
+
+    public bool IsEnabled(string source) => options.Get(source).Enabled;
+
+    public IMarketSource? Find(string name) =>
+        All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The capabilities a source serves, for the health API and the README.</summary>
+    public IReadOnlyList<string> CapabilitiesOf(IMarketSource source)
+    {
+        List<string> capabilities = [];
+        if (source is IQuoteSource)
+        {
+            capabilities.Add(Capability.Quote);
+        }
+
+        if (source is ICandleSource)
+        {
+            capabilities.Add(Capability.Candles);
+        }
+
+        if (source is ITopCoinsSource)
+        {
+            capabilities.Add(Capability.TopCoins);
+        }
+
+        return capabilities;
+    }
+}

@@ -1,0 +1,11 @@
+namespace CoinSource.Sources;
+
+/// <summary>Per-source settings, named by the source: <c>IOptionsMonitor&lt;SourceOptions&gt;.Get("binance")</c>.</summary>
+public sealed class SourceOptions
+{
+    /// <summary>Where the source's API lives; null means the public address. Tests and mirrors point elsewhere.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Whether the source takes traffic at all. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+}
