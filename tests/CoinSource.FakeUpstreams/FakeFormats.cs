@@ -1,0 +1,13 @@
+using CoinSource.FakeUpstreams.Formats;
+
+namespace CoinSource.FakeUpstreams;
+
+/// <summary>Every fake upstream format; a new source adds its format here.</summary>
+public static class FakeFormats
+{
+    public static IReadOnlyList<IFakeFormat> All =>
+    [
+        new FakeCoinGecko(),
+        new FakeBinance(),
+    ];
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+
+namespace CoinSource.FakeUpstreams;
+
+/// <summary>
+/// The made-up market that every fake upstream reports: one price per asset (in USD-like units), the same for
+/// every quote currency, with a per-source factor so a test can make one source disagree with the others.
+/// </summary>
+public sealed class FakeMarket
+{
+    private readonly ConcurrentDictionary<string, decimal> _prices = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["BTC"] = 50_000m,
+        ["ETH"] = 3_000m,
+        ["SOL"] = 150m,
+        ["DOGE"] = 0.15m,
+    };
+
+    private readonly ConcurrentDictionary<string, decimal> _factors = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The time every fake timestamp is based on; tests that use a fake clock set it to match.</summary>
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.FromUnixTimeSeconds(1_764_000_000);
+
+    public void SetPrice(string asset, decimal price) => _prices[asset] = price;
+
+    /// <summary>Scales every price one source reports, e.g. 1.1 for a source 10 % off.</summary>
+    public void SetFactor(string source, decimal factor) => _factors[source] = factor;
+
+    public bool Lists(string asset) => _prices.ContainsKey(asset);
+
+    public decimal Price(string source, string asset) =>
+        _prices.TryGetValue(asset, out decimal price) ? price * _factors.GetValueOrDefault(source, 1m) : 0m;
+
+    /// <summary>A deterministic candle series ending at <see cref="Now"/>: the same inputs give the same candles.</summary>
+    public IReadOnlyList<FakeCandle> Candles(string source, string asset, TimeSpan width, int count,
+        DateTimeOffset? start = null, DateTimeOffset? end = null)
+    {
+        decimal basePrice = Price(source, asset);
+        long widthSeconds = (long)width.TotalSeconds;
+        long last = (end ?? Now).ToUnixTimeSeconds() / widthSeconds * widthSeconds;
+        long first = start is { } s ? (s.ToUnixTimeSeconds() + widthSeconds - 1) / widthSeconds * widthSeconds
+            : last - ((count - 1) * widthSeconds);
+
+        List<FakeCandle> candles = [];
+        for (long t = first; t <= last && candles.Count < count; t += widthSeconds)
+        {
+            // A gentle wave around the base price, so that indicators see movement.
+            double phase = t / (double)widthSeconds;
+            decimal open = basePrice * (1m + (decimal)(0.01 * Math.Sin(phase / 7.0)));
+            decimal close = basePrice * (1m + (decimal)(0.01 * Math.Sin((phase + 1) / 7.0)));
+            decimal high = Math.Max(open, close) * 1.002m;
+            decimal low = Math.Min(open, close) * 0.998m;
+            decimal volume = 10m + (decimal)(5 * (1 + Math.Cos(phase / 5.0)));
+            candles.Add(new FakeCandle(DateTimeOffset.FromUnixTimeSeconds(t), Round(open), Round(high), Round(low),
+                Round(close), Round(volume)));
+        }
+
+        return candles;
+    }
+
+    private static decimal Round(decimal value) => Math.Round(value, 8);
+}
+
+/// <summary>One candle of the fake market.</summary>
+public sealed record FakeCandle(DateTimeOffset OpenTime, decimal Open, decimal High, decimal Low, decimal Close,
+    decimal Volume);

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoinSource.FakeUpstreams;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that plays every upstream at once, each under its own path prefix
+/// (<c>http://127.0.0.1:port/binance/api/v3/klines</c>), answering in the real API's format or failing in any
+/// of the ways of <see cref="FailureMode"/>. It counts the calls each source receives.
+/// </summary>
+public sealed class FakeUpstreamServer : IAsyncDisposable
+{
+    /// <summary>Size of the oversized body: far past any sane cap.</summary>
+    public const int OversizedBytes = 64 * 1024 * 1024;
+
+    private readonly WebApplication _app;
+    private readonly Dictionary<string, IFakeFormat> _formats;
+    private readonly ConcurrentDictionary<string, Behaviour> _behaviours = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _aborted = new(StringComparer.OrdinalIgnoreCase);
+
+    private FakeUpstreamServer(WebApplication app, Dictionary<string, IFakeFormat> formats, FakeMarket market)
+    {
+        _app = app;
+        _formats = formats;
+        Market = market;
+    }
+
+    public FakeMarket Market { get; }
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>The sources this server can play.</summary>
+    public IEnumerable<string> Sources => _formats.Keys;
+
+    public static async Task<FakeUpstreamServer> StartAsync(IEnumerable<IFakeFormat>? formats = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+
+        var market = new FakeMarket();
+        var known = (formats ?? FakeFormats.All).ToDictionary(f => f.Source, StringComparer.OrdinalIgnoreCase);
+        var server = new FakeUpstreamServer(app, known, market);
+        app.Use(server.MisbehaveAsync);
+        foreach (var format in known.Values)
+        {
+            format.Map(app.MapGroup("/" + format.Source), market);
+        }
+
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        server.Address = new Uri(address);
+        return server;
+    }
+
+    /// <summary>The base URL to configure for a source: SOURCE_BINANCE_URL=...</summary>
+    public Uri BaseUrl(string source) => new(Address, $"/{source}");
+
+    /// <summary>Makes a source misbehave until <see cref="Heal"/>; <paramref name="times"/> limits it to N calls.</summary>
+    public void Fail(string source, FailureMode mode, int? times = null, TimeSpan? retryAfter = null) =>
+        _behaviours[source] = new Behaviour(mode, times, retryAfter ?? TimeSpan.FromSeconds(30), Current(source).Delay);
+
+    /// <summary>Adds latency before every answer of a source.</summary>
+    public void Delay(string source, TimeSpan delay) => _behaviours[source] = Current(source) with { Delay = delay };
+
+    public void Heal(string source) => _behaviours.TryRemove(source, out _);
+
+    public void HealAll() => _behaviours.Clear();
+
+    public int Calls(string source) => _calls.GetValueOrDefault(source);
+
+    public int TotalCalls => _calls.Values.Sum();
+
+    /// <summary>Calls whose client hung up before the answer was complete.</summary>
+    public int Aborted(string source) => _aborted.GetValueOrDefault(source);
+
+    public void ResetCounts()
+    {
+        _calls.Clear();
+        _aborted.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private Behaviour Current(string source) =>
+        _behaviours.GetValueOrDefault(source) ?? new Behaviour(FailureMode.None, null, TimeSpan.Zero, TimeSpan.Zero);
+
+    private async Task MisbehaveAsync(HttpContext context, RequestDelegate next)
+    {
+        string source = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        if (!_formats.TryGetValue(source, out var format))
+        {
+            await next(context);
+            return;
+        }
+
+        _calls.AddOrUpdate(source, 1, (_, n) => n + 1);
+        using var abort = context.RequestAborted.Register(() => _aborted.AddOrUpdate(source, 1, (_, n) => n + 1));
+        var behaviour = Consume(source);
+        try
+        {
+            if (behaviour.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(behaviour.Delay, context.RequestAborted);
+            }
+
+            if (behaviour.Mode == FailureMode.None)
+            {
+                await next(context);
+                return;
+            }
+
+            await WriteFailureAsync(context, format, behaviour);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; counted by the registration above.
+        }
+    }
+
+    private Behaviour Consume(string source)
+    {
+        var behaviour = Current(source);
+        if (behaviour.Remaining is { } remaining)
+        {
+            if (remaining <= 0)
+            {
+                _behaviours.TryRemove(source, out _);
+                return behaviour with { Mode = FailureMode.None };
+            }
+
+            _behaviours[source] = behaviour with { Remaining = remaining - 1 };
+        }
+
+        return behaviour;
+    }
+
+    private async Task WriteFailureAsync(HttpContext context, IFakeFormat format, Behaviour behaviour)
+    {
+        var response = context.Response;
+        switch (behaviour.Mode)
+        {
+            case FailureMode.PartialContent:
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.ContentType = "application/json";
+                await response.WriteAsync("{\"partial\":true}");
+                break;
+            case FailureMode.NoContent:
+                response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            case FailureMode.EmptyBody:
+                response.ContentType = "application/json";
+                response.ContentLength = 0;
+                break;
+            case FailureMode.Html:
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync("<html><body><h1>Service temporarily unavailable</h1></body></html>");
+                break;
+            case FailureMode.BrokenJson:
+                response.ContentType = "application/json";
+                await response.WriteAsync("{\"symbol\":\"BTCUSDT\",\"lastPrice\":\"500");
+                break;
+            case FailureMode.TooManyRequests:
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = ((int)behaviour.RetryAfter.TotalSeconds).ToString(
+                    System.Globalization.CultureInfo.InvariantCulture);
+                response.ContentType = "application/json";
+                await response.WriteAsync("{\"error\":\"rate limited\"}");
+                break;
+            case FailureMode.ServerError:
+                response.StatusCode = StatusCodes.Status500InternalServerError;
+                response.ContentType = "text/plain";
+                await response.WriteAsync("internal error");
+                break;
+            case FailureMode.Hang:
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                break;
+            case FailureMode.SlowBody:
+                await WriteSlowlyAsync(response, context.RequestAborted);
+                break;
+            case FailureMode.Oversized:
+                await WriteOversizedAsync(response, context.RequestAborted);
+                break;
+            case FailureMode.ErrorPayload:
+                await format.ErrorPayload().ExecuteAsync(context);
+                break;
+            case FailureMode.NotListed:
+                await format.NotListed().ExecuteAsync(context);
+                break;
+            case FailureMode.InvalidData:
+                await format.InvalidData(context, Market).ExecuteAsync(context);
+                break;
+        }
+    }
+
+    private static async Task WriteSlowlyAsync(HttpResponse response, CancellationToken token)
+    {
+        response.ContentType = "application/json";
+        await response.StartAsync(token);
+        foreach (byte b in "{\"price\":\"1.0\"}"u8.ToArray())
+        {
+            await response.Body.WriteAsync(new[] { b }, token);
+            await response.Body.FlushAsync(token);
+            await Task.Delay(TimeSpan.FromSeconds(1), token);
+        }
+    }
+
+    private static async Task WriteOversizedAsync(HttpResponse response, CancellationToken token)
+    {
+        response.ContentType = "application/json";
+        byte[] chunk = Encoding.ASCII.GetBytes("[" + string.Concat(Enumerable.Repeat("1234567890,", 6000)));
+        await response.Body.WriteAsync(chunk, token);
+        byte[] filler = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("1234567890,", 6000)));
+        for (int written = chunk.Length; written < OversizedBytes; written += filler.Length)
+        {
+            await response.Body.WriteAsync(filler, token);
+        }
+
+        await response.Body.WriteAsync("0]"u8.ToArray(), token);
+    }
+
+    private sealed record Behaviour(FailureMode Mode, int? Remaining, TimeSpan RetryAfter, TimeSpan Delay);
+}
