@@ -91,13 +91,25 @@ public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions>
             shared = flight.Task!;
         }
 
-        await using var registration = cancellationToken.Register(() => Leave(flight));
+        // Each waiter leaves once: from its cancellation callback, or here when that callback was unregistered
+        // before it could run (the wait may end inside the same Cancel call).
+        int left = 0;
+        void LeaveOnce()
+        {
+            if (Interlocked.Exchange(ref left, 1) == 0)
+            {
+                Leave(flight);
+            }
+        }
+
+        await using var registration = cancellationToken.Register(LeaveOnce);
         try
         {
             return (RoutedResult<T>)await shared.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            LeaveOnce();
             return RoutedResult<T>.Failed([new Attempt("client", AttemptOutcome.Cancelled, "the caller went away", 0)], null);
         }
     }
