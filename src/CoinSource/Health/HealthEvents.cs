@@ -5,7 +5,7 @@ namespace CoinSource.Health;
 /// <summary>Tells the world about health: one log line, one metric and one feed event per state change.</summary>
 public sealed partial class HealthEvents(ILogger<HealthEvents> logger, CoinSourceMetrics metrics, ActivityFeed feed)
 {
-    /// <summary>Exposes the tracker's states as the <c>source.state</c> (coinsource_source_state) gauge.</summary>
+    /// <summary>Exposes the tracker's states as the <c>coinsource.source.state</c> gauge.</summary>
     public void ObserveStates(Func<IEnumerable<(string Source, SourceState State)>> states) =>
         metrics.ObserveSourceStates(states);
 

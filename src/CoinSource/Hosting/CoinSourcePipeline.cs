@@ -1,7 +1,6 @@
 using CoinSource.Api;
 using CoinSource.Health;
 using CoinSource.Sources;
-using Prometheus;
 
 namespace CoinSource.Hosting;
 
@@ -12,7 +11,6 @@ public static class CoinSourcePipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseHttpMetrics();
 
         // Every source shows in the health API from the start, before its first call.
         var health = app.Services.GetRequiredService<SourceHealthTracker>();
@@ -28,7 +26,7 @@ public static class CoinSourcePipeline
             o.SwaggerEndpoint("/openapi/v1.json", "CoinSource");
             o.DocumentTitle = "CoinSource API";
         });
-        app.MapMetrics("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics");
 
         app.MapMarketEndpoints();
         app.MapSourceHealthEndpoints();

@@ -10,6 +10,7 @@ using CoinSource.Sources;
 using CoinSource.Telemetry;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace CoinSource.Hosting;
 
@@ -60,6 +61,10 @@ public static class CoinSourceServices
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
 
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(CoinSourceMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Routing",
+                "System.Net.Http")
+            .AddPrometheusExporter());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsPolicy.Apply);
         services.ConfigureHttpJsonOptions(o =>
         {

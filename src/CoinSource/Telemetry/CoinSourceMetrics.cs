@@ -5,12 +5,12 @@ using CoinSource.Health;
 namespace CoinSource.Telemetry;
 
 /// <summary>
-/// CoinSource's own instruments. Exported in Prometheus format at /metrics, beside ASP.NET Core's request
-/// metrics (requests per route come from <c>http.server.request.duration</c>).
+/// CoinSource's own instruments. Exported in Prometheus format at /metrics (dots become underscores, units
+/// become suffixes), beside ASP.NET Core's request metrics: requests per route come from
+/// <c>http.server.request.duration</c>.
 /// </summary>
 public sealed class CoinSourceMetrics
 {
-    /// <summary>Prometheus names are the meter and instrument joined: coinsource_source_attempts.</summary>
     public const string MeterName = "CoinSource";
 
     private readonly Meter _meter;
@@ -22,24 +22,24 @@ public sealed class CoinSourceMetrics
     public CoinSourceMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _attempts = meter.CreateCounter<long>("source.attempts", "{attempt}",
+        _attempts = meter.CreateCounter<long>("coinsource.source.attempts", "{attempt}",
             "Upstream attempts per source and outcome.");
-        _attemptDuration = meter.CreateHistogram<double>("source.attempt.duration", "s",
+        _attemptDuration = meter.CreateHistogram<double>("coinsource.source.attempt.duration", "s",
             "Duration of upstream attempts per source and outcome.",
             advice: new InstrumentAdvice<double>
             {
                 HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
             });
-        _transitions = meter.CreateCounter<long>("source.transitions", "{transition}",
+        _transitions = meter.CreateCounter<long>("coinsource.source.transitions", "{transition}",
             "Source state changes, by the state entered.");
-        _cache = meter.CreateCounter<long>("cache.lookups", "{lookup}",
+        _cache = meter.CreateCounter<long>("coinsource.cache.lookups", "{lookup}",
             "Cache lookups per data kind and result (hit, miss, stale).");
         _meter = meter;
     }
 
     /// <summary>Publishes the current state of every source as a gauge, read when metrics are scraped.</summary>
     public void ObserveSourceStates(Func<IEnumerable<(string Source, SourceState State)>> states) =>
-        _meter.CreateObservableGauge("source.state",
+        _meter.CreateObservableGauge("coinsource.source.state",
             () => states().Select(s => new Measurement<int>((int)s.State, new KeyValuePair<string, object?>("source", s.Source))),
             "{state}", "Current state per source: 0 HEALTHY, 1 DEGRADED, 2 OFFLINE.");
 

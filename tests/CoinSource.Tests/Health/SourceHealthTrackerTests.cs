@@ -210,7 +210,7 @@ public sealed class SourceHealthTrackerTests
     [Fact]
     public void StateChange_CountedInMetric()
     {
-        using var transitions = new MetricCollector<long>(_meters, CoinSourceMetrics.MeterName, "source.transitions");
+        using var transitions = new MetricCollector<long>(_meters, CoinSourceMetrics.MeterName, "coinsource.source.transitions");
 
         GoOffline();
 

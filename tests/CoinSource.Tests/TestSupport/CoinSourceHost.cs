@@ -1,4 +1,3 @@
-using System.Net;
 using CoinSource.FakeUpstreams;
 using CoinSource.Hosting;
 using CoinSource.Sources;
@@ -21,8 +20,12 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
 
+    /// <param name="upstream">The fake upstreams every source points at.</param>
+    /// <param name="settings">Environment settings to add or override.</param>
+    /// <param name="time">A fake clock, or null for the real one.</param>
+    /// <param name="only">When given, every other source is disabled, so a test knows its candidates exactly.</param>
     public CoinSourceHost(FakeUpstreamServer upstream, IReadOnlyDictionary<string, string?>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, IReadOnlyCollection<string>? only = null)
     {
         _upstream = upstream;
         _time = time;
@@ -32,6 +35,11 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
             ["UPSTREAM_TIMEOUT_MS"] = "1000",
             ["LOG_LEVEL"] = "debug",
         };
+        foreach (string source in SourceRegistry.Names.Where(n => only is not null && !only.Contains(n)))
+        {
+            _settings[Settings.SourceEnabledVariable(source)] = "false";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -71,7 +79,4 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
 
     /// <summary>Every captured log line, formatted, for searching.</summary>
     public string LogText() => string.Join('\n', Logs.GetSnapshot().Select(r => $"{r.Level} {r.Category} {r.Message}"));
-
-    /// <summary>Waits (on the real clock) for the server to answer; used only at start-up.</summary>
-    public static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
 }
