@@ -35,4 +35,7 @@ public enum AttemptOutcome
 /// <param name="Outcome">What happened.</param>
 /// <param name="Reason">Why, in words; null for a plain success.</param>
 /// <param name="Ms">Time spent on the attempt, in milliseconds (0 for a skip).</param>
-public sealed record Attempt(string Source, AttemptOutcome Outcome, string? Reason, double Ms);
+/// <param name="Endpoint">The upstream endpoint called; null when the source was skipped.</param>
+/// <param name="Bytes">Body bytes received from the upstream.</param>
+public sealed record Attempt(string Source, AttemptOutcome Outcome, string? Reason, double Ms,
+    string? Endpoint = null, long Bytes = 0);

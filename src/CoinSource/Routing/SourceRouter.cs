@@ -53,7 +53,8 @@ public sealed partial class SourceRouter(
             attempts.Add(attempt.Record);
             if (attempt.Result.IsSuccess)
             {
-                LogServed(logger, capability, subject, source.Name, attempt.Record.Ms, attempts.Count);
+                LogServed(logger, capability, subject, source.Name, attempt.Record.Endpoint, attempt.Record.Ms,
+                    attempt.Record.Bytes, attempts.Count);
                 feed.Publish(ActivityKind.Served, $"{capability} {subject} served by {source.Name}",
                     source.Name, capability, "success", attempt.Record.Ms);
                 return RoutedResult<T>.Served(attempt.Result.Value, source.Name, attempts);
@@ -98,7 +99,7 @@ public sealed partial class SourceRouter(
         {
             health.RecordSuccess(source.Name, elapsed);
             metrics.Attempt(source.Name, "success", elapsed);
-            return (new Attempt(source.Name, AttemptOutcome.Success, null, ms), result);
+            return (new Attempt(source.Name, AttemptOutcome.Success, null, ms, result.Endpoint, result.Bytes), result);
         }
 
         var failure = result.Failure;
@@ -112,10 +113,11 @@ public sealed partial class SourceRouter(
         };
         string outcomeName = OutcomeName(outcome);
         metrics.Attempt(source.Name, outcomeName, elapsed);
-        LogAttemptFailed(logger, capability, subject, source.Name, failure.Kind, failure.Reason, ms);
+        LogAttemptFailed(logger, capability, subject, source.Name, result.Endpoint, failure.Kind, failure.Reason, ms,
+            result.Bytes);
         feed.Publish(ActivityKind.Attempt, $"{capability} {subject}: {source.Name} {outcomeName}: {failure.Reason}",
             source.Name, capability, outcomeName, ms);
-        return (new Attempt(source.Name, outcome, failure.Reason, ms), result);
+        return (new Attempt(source.Name, outcome, failure.Reason, ms, result.Endpoint, result.Bytes), result);
     }
 
     private static string OutcomeName(AttemptOutcome outcome) => outcome switch
@@ -137,14 +139,14 @@ public sealed partial class SourceRouter(
         };
 
     [LoggerMessage(EventId = 3001, EventName = "Served", Level = LogLevel.Information,
-        Message = "{Capability} {Subject} served by {Source} in {Ms} ms (attempt {Attempt})")]
-    private static partial void LogServed(ILogger logger, string capability, string subject, string source, double ms,
-        int attempt);
+        Message = "{Capability} {Subject} served by {Source} {Endpoint} in {Ms} ms, {Bytes} bytes (candidate {Attempt})")]
+    private static partial void LogServed(ILogger logger, string capability, string subject, string source,
+        string? endpoint, double ms, long bytes, int attempt);
 
     [LoggerMessage(EventId = 3002, EventName = "AttemptFailed", Level = LogLevel.Warning,
-        Message = "{Capability} {Subject}: {Source} failed ({Kind}: {Reason}) after {Ms} ms; trying the next source")]
+        Message = "{Capability} {Subject}: {Source} {Endpoint} failed ({Kind}: {Reason}) after {Ms} ms, {Bytes} bytes")]
     private static partial void LogAttemptFailed(ILogger logger, string capability, string subject, string source,
-        FailureKind kind, string reason, double ms);
+        string? endpoint, FailureKind kind, string reason, double ms, long bytes);
 
     [LoggerMessage(EventId = 3003, EventName = "Skipped", Level = LogLevel.Debug,
         Message = "{Capability} {Subject}: skipped {Source}: {Reason}")]

@@ -19,6 +19,15 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
 
     /// <summary>Calls the upstream and parses a JSON body with <paramref name="parse"/>.</summary>
     public async Task<UpstreamResult<T>> GetJsonAsync<T>(
+        UpstreamRequest request, Func<JsonElement, T> parse, CancellationToken cancellationToken) =>
+        (await ReadJsonAsync(request, parse, cancellationToken)).From(request.Endpoint);
+
+    /// <summary>Calls the upstream and hands the raw body to <paramref name="parse"/> (XML feeds).</summary>
+    public async Task<UpstreamResult<T>> GetBodyAsync<T>(
+        UpstreamRequest request, Func<ReadOnlyMemory<byte>, T> parse, CancellationToken cancellationToken) =>
+        (await ReadBodyAsync(request, parse, cancellationToken)).From(request.Endpoint);
+
+    private async Task<UpstreamResult<T>> ReadJsonAsync<T>(
         UpstreamRequest request, Func<JsonElement, T> parse, CancellationToken cancellationToken)
     {
         UpstreamOptions limits = options.CurrentValue;
@@ -50,8 +59,7 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
         }
     }
 
-    /// <summary>Calls the upstream and hands the raw body to <paramref name="parse"/> (XML feeds).</summary>
-    public async Task<UpstreamResult<T>> GetBodyAsync<T>(
+    private async Task<UpstreamResult<T>> ReadBodyAsync<T>(
         UpstreamRequest request, Func<ReadOnlyMemory<byte>, T> parse, CancellationToken cancellationToken)
     {
         var body = await FetchAsync(request, options.CurrentValue, cancellationToken);

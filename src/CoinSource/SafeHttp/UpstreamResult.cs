@@ -5,11 +5,12 @@ namespace CoinSource.SafeHttp;
 /// <summary>The outcome of one upstream attempt: a value, or a failure with its reason. Never both.</summary>
 public sealed class UpstreamResult<T>
 {
-    private UpstreamResult(T? value, UpstreamFailure? failure, long bytes)
+    private UpstreamResult(T? value, UpstreamFailure? failure, long bytes, string? endpoint = null)
     {
         Value = value;
         Failure = failure;
         Bytes = bytes;
+        Endpoint = endpoint;
     }
 
     public T? Value { get; }
@@ -18,6 +19,9 @@ public sealed class UpstreamResult<T>
 
     /// <summary>Body bytes received, after decompression.</summary>
     public long Bytes { get; }
+
+    /// <summary>The upstream endpoint called, for the decision trace ("ticker/24hr").</summary>
+    public string? Endpoint { get; }
 
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Failure))]
@@ -29,5 +33,10 @@ public sealed class UpstreamResult<T>
 
     /// <summary>Keeps the failure (or maps the value) into a result of another type.</summary>
     public UpstreamResult<TOut> Map<TOut>(Func<T, TOut> map) =>
-        IsSuccess ? UpstreamResult<TOut>.Success(map(Value), Bytes) : UpstreamResult<TOut>.Fail(Failure, Bytes);
+        IsSuccess
+            ? UpstreamResult<TOut>.Success(map(Value), Bytes).From(Endpoint)
+            : UpstreamResult<TOut>.Fail(Failure, Bytes).From(Endpoint);
+
+    /// <summary>The same result, labelled with the endpoint that produced it.</summary>
+    public UpstreamResult<T> From(string? endpoint) => new(Value, Failure, Bytes, endpoint);
 }

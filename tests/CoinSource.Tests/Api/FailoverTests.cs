@@ -41,8 +41,10 @@ public sealed class FailoverTests : IAsyncLifetime
         var answer = await QuoteAsync();
 
         Assert.Equal(First, answer.Meta.GetProperty("source").GetString());
-        Assert.Equal("success", Assert.Single(answer.Meta.GetProperty("attempts").EnumerateArray())
-            .GetProperty("outcome").GetString());
+        var attempt = Assert.Single(answer.Meta.GetProperty("attempts").EnumerateArray());
+        Assert.Equal("success", attempt.GetProperty("outcome").GetString());
+        Assert.Equal("simple/price", attempt.GetProperty("endpoint").GetString());
+        Assert.True(attempt.GetProperty("bytes").GetInt64() > 0);
         Assert.Equal(0, _upstream.Calls(Second));
     }
 

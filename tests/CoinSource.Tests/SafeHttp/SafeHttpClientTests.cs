@@ -28,6 +28,7 @@ public sealed class SafeHttpClientTests : IAsyncLifetime
         Assert.True(result.IsSuccess, result.Failure?.Reason);
         Assert.Equal(50_000m, result.Value.Price);
         Assert.True(result.Bytes > 0);
+        Assert.Equal("ticker/24hr", result.Endpoint);
     }
 
     [Theory]
