@@ -55,7 +55,7 @@ public sealed class BitfinexSource(SafeHttpClient http, TimeProvider time, IOpti
             root => MarketDataRules.Window(ParseCandles(root, Time.GetUtcNow()), query), cancellationToken);
     }
 
-    /// <summary>Bitfinex trading symbols: tBTCUSD, tETHUST, and with a colon when a code is longer: tDOGE:USD.</summary>
+    /// <summary>Bitfinex trading symbols: tBTCUSD, tETHUST; with a colon when a code is longer: tDOGE:USD.</summary>
     internal static string Symbol(AssetPair pair)
     {
         string quote = pair.Quote == QuoteCurrency.Usdt ? "UST" : pair.Quote;
@@ -112,7 +112,8 @@ public sealed class BitfinexSource(SafeHttpClient http, TimeProvider time, IOpti
 
     /// <summary>
     /// <c>["error", 10020, "symbol: invalid"]</c> (an unknown symbol, sent with 500); 10020 is the code of every
-    /// invalid parameter, so only the "symbol" message means not listed. Rate limits: <c>{"error":"ERR_RATE_LIMIT"}</c>.
+    /// invalid parameter, so only the "symbol" message means not listed. Rate limits come as
+    /// <c>{"error":"ERR_RATE_LIMIT"}</c>.
     /// </summary>
     internal static UpstreamFailure? ReadError(JsonElement root, int status)
     {

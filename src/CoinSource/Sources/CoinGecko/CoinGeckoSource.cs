@@ -114,7 +114,10 @@ public sealed class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOpt
         return coins.Count > 0 ? coins : throw new InvalidUpstreamDataException("coins/markets: empty ranking");
     }
 
-    /// <summary>CoinGecko errors: <c>{"status": {"error_code": 429, "error_message": "..."}}</c> or <c>{"error": "..."}</c>.</summary>
+    /// <summary>
+    /// CoinGecko errors: <c>{"status": {"error_code": 429, "error_message": "..."}}</c> or <c>{"error": "..."}</c>,
+    /// the latter with 404 for an unknown coin.
+    /// </summary>
     internal static UpstreamFailure? ReadError(JsonElement root, int status)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -129,8 +132,13 @@ public sealed class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOpt
             return UpstreamFailure.ErrorPayload($"CoinGecko error {code.GetRawText()}: {message}");
         }
 
-        return root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
-            ? status == 404 ? UpstreamFailure.NotListed($"CoinGecko: {error}") : UpstreamFailure.ErrorPayload($"CoinGecko error: {error}")
-            : null;
+        if (!root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        return status == 404
+            ? UpstreamFailure.NotListed($"CoinGecko: {error}")
+            : UpstreamFailure.ErrorPayload($"CoinGecko error: {error}");
     }
 }

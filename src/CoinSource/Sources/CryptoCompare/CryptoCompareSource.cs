@@ -223,7 +223,7 @@ public sealed class CryptoCompareSource(SafeHttpClient http, TimeProvider time, 
         };
     }
 
-    /// <summary>The history endpoint and the number of its native candles that make one candle of the interval.</summary>
+    /// <summary>The history endpoint, and how many of its native candles make one candle of the interval.</summary>
     private static (string Endpoint, int Aggregate) History(CandleInterval interval) => interval switch
     {
         CandleInterval.OneMinute => ("histominute", 1),

@@ -54,7 +54,7 @@ public sealed class KrakenSource(SafeHttpClient http, TimeProvider time, IOption
     /// <summary>Kraken's request name of a pair: XBTUSD, ETHEUR, XDGUSDT.</summary>
     internal static string PairName(AssetPair pair) => AssetCode(pair.Base) + AssetCode(pair.Quote);
 
-    /// <summary><c>{"error":[],"result":{"XXBTZUSD":{"c":["67000.1","0.01"],"h":[..],"l":[..],"v":[..]}}}</c>.</summary>
+    /// <summary><c>{"error":[],"result":{"XXBTZUSD":{"c":["67000.1","0.01"],"h":[..],"l":[..],"v":[..]}}}</c></summary>
     internal static Quote ParseTicker(JsonElement root, AssetPair pair, DateTimeOffset now)
     {
         var entries = JsonValues.Property(root, "result").EnumerateObject().ToList();
@@ -110,7 +110,7 @@ public sealed class KrakenSource(SafeHttpClient http, TimeProvider time, IOption
         return MarketDataRules.Check(candles, now);
     }
 
-    /// <summary><c>{"error":["EQuery:Unknown asset pair"]}</c>; rate limits come as EAPI/EGeneral errors with 200.</summary>
+    /// <summary><c>{"error":["EQuery:Unknown asset pair"]}</c>; rate limits are EAPI/EGeneral errors too.</summary>
     internal static UpstreamFailure? ReadError(JsonElement root, int status)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var errors)

@@ -87,7 +87,7 @@ public sealed class OkxSource(SafeHttpClient http, TimeProvider time, IOptionsMo
         return MarketDataRules.Check(quote, now);
     }
 
-    /// <summary>Rows of strings [ts (ms), open, high, low, close, vol, volCcy, volCcyQuote, confirm], newest first.</summary>
+    /// <summary>Rows of strings [ts (ms), open, high, low, close, vol, ..., confirm], newest first.</summary>
     internal static IReadOnlyList<Candle> ParseCandles(JsonElement root, DateTimeOffset now)
     {
         var data = JsonValues.Property(root, "data");
@@ -122,7 +122,7 @@ public sealed class OkxSource(SafeHttpClient http, TimeProvider time, IOptionsMo
             : UpstreamFailure.ErrorPayload(text);
     }
 
-    /// <summary>OKX bars; daily candles are asked in UTC ("1Dutc"), since OKX's "1D" opens at midnight Hong Kong time.</summary>
+    /// <summary>OKX bars; days are asked in UTC ("1Dutc") as OKX's "1D" opens at midnight Hong Kong time.</summary>
     private static string Bar(CandleInterval interval) => interval switch
     {
         CandleInterval.OneMinute => "1m",

@@ -88,7 +88,7 @@ public static class JsonValues
             : throw new InvalidUpstreamDataException($"field '{name}' is not a non-empty string: {Show(value)}");
     }
 
-    /// <summary>An ISO 8601 time such as <c>2024-03-13T11:10:41.270099Z</c>; one without an offset is taken as UTC.</summary>
+    /// <summary>An ISO 8601 time such as <c>2024-03-13T11:10:41.270099Z</c>; one without an offset is UTC.</summary>
     public static DateTimeOffset IsoTime(JsonElement obj, string name)
     {
         string text = Text(obj, name);
