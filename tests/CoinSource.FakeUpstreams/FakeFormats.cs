@@ -9,5 +9,12 @@ public static class FakeFormats
     [
         new FakeCoinGecko(),
         new FakeBinance(),
+        new FakeKraken(),
+        new FakeCoinbase(),
+        new FakeCoinPaprika(),
+        new FakeCryptoCompare(),
+        new FakeKuCoin(),
+        new FakeOkx(),
+        new FakeBitfinex(),
     ];
 }

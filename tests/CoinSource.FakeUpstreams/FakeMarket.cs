@@ -8,6 +8,9 @@ namespace CoinSource.FakeUpstreams;
 /// </summary>
 public sealed class FakeMarket
 {
+    // Longest series a range query may ask for; far beyond any exchange's page.
+    private const int MaxSeries = 100_000;
+
     private readonly ConcurrentDictionary<string, decimal> _prices = new(StringComparer.OrdinalIgnoreCase)
     {
         ["BTC"] = 50_000m,
@@ -56,6 +59,19 @@ public sealed class FakeMarket
         }
 
         return candles;
+    }
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> candles between <paramref name="start"/> and <paramref name="end"/> (or
+    /// <see cref="Now"/>), the page an exchange that sorts newest first answers for a range.
+    /// </summary>
+    public IReadOnlyList<FakeCandle> LatestCandles(string source, string asset, TimeSpan width, int limit,
+        DateTimeOffset? start, DateTimeOffset? end)
+    {
+        var range = start is null
+            ? Candles(source, asset, width, limit, null, end)
+            : Candles(source, asset, width, MaxSeries, start, end);
+        return [.. range.TakeLast(limit)];
     }
 
     private static decimal Round(decimal value) => Math.Round(value, 8);

@@ -1,5 +1,12 @@
 using CoinSource.Sources.Binance;
+using CoinSource.Sources.Bitfinex;
+using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinGecko;
+using CoinSource.Sources.CoinPaprika;
+using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.Kraken;
+using CoinSource.Sources.KuCoin;
+using CoinSource.Sources.Okx;
 
 namespace CoinSource.Sources;
 
@@ -15,6 +22,13 @@ public static class SourceRegistry
     {
         Add<CoinGeckoSource>(CoinGeckoSource.SourceName);
         Add<BinanceSource>(BinanceSource.SourceName);
+        Add<KrakenSource>(KrakenSource.SourceName);
+        Add<CoinbaseSource>(CoinbaseSource.SourceName);
+        Add<CoinPaprikaSource>(CoinPaprikaSource.SourceName);
+        Add<CryptoCompareSource>(CryptoCompareSource.SourceName);
+        Add<KuCoinSource>(KuCoinSource.SourceName);
+        Add<OkxSource>(OkxSource.SourceName);
+        Add<BitfinexSource>(BitfinexSource.SourceName);
     }
 
     /// <summary>The names of every source, in priority order.</summary>

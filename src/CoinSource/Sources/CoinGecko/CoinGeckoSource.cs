@@ -93,13 +93,14 @@ public sealed class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOpt
             throw new InvalidUpstreamDataException($"coins/markets: expected an array, got {root.ValueKind}");
         }
 
+        // A coin without a rank (null market_cap_rank) has no place in the ranking; numbering it by its position
+        // would hand it another coin's rank.
         var coins = root.EnumerateArray()
-            .Where(coin => JsonValues.OptionalProperty(coin, "current_price") is not null)
-            .Select((coin, index) => new TopCoin
+            .Where(coin => JsonValues.OptionalProperty(coin, "current_price") is not null
+                           && JsonValues.OptionalProperty(coin, "market_cap_rank") is not null)
+            .Select(coin => new TopCoin
             {
-                Rank = JsonValues.OptionalProperty(coin, "market_cap_rank") is { } rank
-                    ? (int)JsonValues.WholeNumber(rank, "market_cap_rank")
-                    : index + 1,
+                Rank = (int)JsonValues.WholeNumber(JsonValues.Property(coin, "market_cap_rank"), "market_cap_rank"),
                 Symbol = JsonValues.Text(coin, "symbol").ToUpperInvariant(),
                 Name = JsonValues.Text(coin, "name"),
                 QuoteCurrency = quoteCurrency,
@@ -113,7 +114,10 @@ public sealed class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOpt
         return coins.Count > 0 ? coins : throw new InvalidUpstreamDataException("coins/markets: empty ranking");
     }
 
-    /// <summary>CoinGecko errors: <c>{"status": {"error_code": 429, "error_message": "..."}}</c> or <c>{"error": "..."}</c>.</summary>
+    /// <summary>
+    /// CoinGecko errors: <c>{"status": {"error_code": 429, "error_message": "..."}}</c> or <c>{"error": "..."}</c>,
+    /// the latter with 404 for an unknown coin.
+    /// </summary>
     internal static UpstreamFailure? ReadError(JsonElement root, int status)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -128,8 +132,13 @@ public sealed class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOpt
             return UpstreamFailure.ErrorPayload($"CoinGecko error {code.GetRawText()}: {message}");
         }
 
-        return root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
-            ? status == 404 ? UpstreamFailure.NotListed($"CoinGecko: {error}") : UpstreamFailure.ErrorPayload($"CoinGecko error: {error}")
-            : null;
+        if (!root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        return status == 404
+            ? UpstreamFailure.NotListed($"CoinGecko: {error}")
+            : UpstreamFailure.ErrorPayload($"CoinGecko error: {error}");
     }
 }

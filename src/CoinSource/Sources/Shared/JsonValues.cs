@@ -88,6 +88,19 @@ public static class JsonValues
             : throw new InvalidUpstreamDataException($"field '{name}' is not a non-empty string: {Show(value)}");
     }
 
+    /// <summary>An ISO 8601 time such as <c>2024-03-13T11:10:41.270099Z</c>; one without an offset is UTC.</summary>
+    public static DateTimeOffset IsoTime(JsonElement obj, string name)
+    {
+        string text = Text(obj, name);
+        const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Styles, out var time))
+        {
+            throw new InvalidUpstreamDataException($"field '{name}' is not an ISO 8601 time: {text}");
+        }
+
+        return FromUnix(time.ToUnixTimeMilliseconds(), name, milliseconds: true);
+    }
+
     private static DateTimeOffset FromUnix(long value, string field, bool milliseconds)
     {
         // Anything before 2009 or after 2100 is not a market timestamp: it is a unit mix-up or garbage.

@@ -1,0 +1,40 @@
+using CoinSource.FakeUpstreams;
+using CoinSource.SafeHttp;
+using CoinSource.Sources;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoinSource.Tests.TestSupport;
+
+/// <summary>
+/// What an adapter needs, wired to the fake upstream server over real HTTP but outside the application: the real
+/// safe client, a fake clock standing at the fake market's time, and every source's address pointed at the fake.
+/// </summary>
+public sealed class AdapterHarness : IAsyncDisposable
+{
+    private readonly HttpClient _client = new();
+
+    private AdapterHarness(FakeUpstreamServer upstream)
+    {
+        Upstream = upstream;
+        Time = new FakeTimeProvider(upstream.Market.Now);
+        Http = new SafeHttpClient(_client, new StaticOptions<UpstreamOptions>(_ => new UpstreamOptions()),
+            TimeProvider.System);
+        Sources = new StaticOptions<SourceOptions>(name => new SourceOptions { BaseUrl = upstream.BaseUrl(name) });
+    }
+
+    public FakeUpstreamServer Upstream { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public SafeHttpClient Http { get; }
+
+    public StaticOptions<SourceOptions> Sources { get; }
+
+    public static async Task<AdapterHarness> StartAsync() => new(await FakeUpstreamServer.StartAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await Upstream.DisposeAsync();
+    }
+}
