@@ -6,8 +6,8 @@ using CoinSource.Telemetry;
 namespace CoinSource.Routing;
 
 /// <summary>
-/// Picks the source that answers a request. Candidates are tried healthiest first, in priority order within a
-/// state; OFFLINE and throttled sources are skipped without a call; a failure moves on to the next candidate in
+/// Picks the source that answers a request. Candidates are tried in priority order, DEGRADED ones last; OFFLINE
+/// and throttled sources are skipped without a call; a failure moves on to the next candidate in
 /// the same request, and no request calls the same source twice. Every step lands in the decision trace.
 /// </summary>
 public sealed partial class SourceRouter(
@@ -72,13 +72,18 @@ public sealed partial class SourceRouter(
         return RoutedResult<T>.Failed(attempts, retryAt);
     }
 
+    /// <summary>
+    /// Priority order, with DEGRADED sources moved behind the others. OFFLINE and throttled sources keep their place:
+    /// skipping them costs nothing, the trace shows why the first choice was not used, and an OFFLINE source whose
+    /// cooldown has ended gets its probe even while other sources are healthy.
+    /// </summary>
     private IReadOnlyList<TSource> Order<TSource>(IEnumerable<TSource> candidates)
         where TSource : IMarketSource =>
         [.. candidates
             .Where(s => catalog.IsEnabled(s.Name))
             .DistinctBy(s => s.Name)
-            .Select((source, priority) => (source, priority, state: health.StateOf(source.Name)))
-            .OrderBy(c => c.state)
+            .Select((source, priority) => (source, priority, demoted: health.StateOf(source.Name) == SourceState.Degraded))
+            .OrderBy(c => c.demoted)
             .ThenBy(c => c.priority)
             .Select(c => c.source)];
 

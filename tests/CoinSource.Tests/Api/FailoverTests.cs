@@ -87,13 +87,26 @@ public sealed class FailoverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quote_DegradedSource_TriedAfterTheHealthyOne()
+    {
+        _upstream.Fail(First, FailureMode.ServerError, times: 1);
+        await QuoteAsync();
+
+        var answer = await QuoteAsync();
+
+        Assert.Equal("DEGRADED", await StateAsync(First));
+        Assert.Equal(Second, answer.Meta.GetProperty("source").GetString());
+        Assert.Equal(1, _upstream.Calls(First));
+    }
+
+    [Fact]
     public async Task Quote_ThirdFailure_SourceOfflineAndSkippedWithoutACall()
     {
         _upstream.Fail(First, FailureMode.ServerError);
-        await QuoteAsync();
-        await QuoteAsync();
+        await PinnedFailureAsync();
+        await PinnedFailureAsync();
         Assert.Equal("DEGRADED", await StateAsync(First));
-        await QuoteAsync();
+        await PinnedFailureAsync();
         Assert.Equal("OFFLINE", await StateAsync(First));
         _upstream.ResetCounts();
 
@@ -144,7 +157,8 @@ public sealed class FailoverTests : IAsyncLifetime
         _upstream.Fail(First, FailureMode.ServerError);
         for (int i = 0; i < 8; i++)
         {
-            await QuoteAsync();
+            await PinnedFailureAsync();
+            _clock.Advance(TimeSpan.FromMinutes(5));
         }
 
         var records = _host.Logs.GetSnapshot();
@@ -259,12 +273,18 @@ public sealed class FailoverTests : IAsyncLifetime
         (await Answer.GetAsync(_client, $"/api/source-health/status/{source}")).Json.GetProperty("health")
         .GetProperty("state").GetString();
 
+    private async Task PinnedFailureAsync()
+    {
+        var answer = await Answer.GetAsync(_client, $"/api/quotes/BTC?source={First}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+    }
+
     private async Task DriveOfflineAsync()
     {
         _upstream.Fail(First, FailureMode.ServerError);
         for (int i = 0; i < 3; i++)
         {
-            await QuoteAsync();
+            await PinnedFailureAsync();
         }
 
         Assert.Equal("OFFLINE", await StateAsync(First));

@@ -56,7 +56,7 @@ public sealed class SourceRouterTests
     public async Task Route_OfflineSource_SkippedWithoutACall()
     {
         var a = FakeQuoteSource.Failing("a");
-        var b = FakeQuoteSource.Failing("b", FailureKind.NotListed);
+        var b = FakeQuoteSource.Answering("b", 200m);
         for (int i = 0; i < 3; i++)
         {
             await RouteAsync(a);
@@ -65,7 +65,8 @@ public sealed class SourceRouterTests
         var result = await RouteAsync(a, b);
 
         Assert.Equal(3, a.Calls);
-        Assert.Equal(["b", "a"], result.Attempts.Select(x => x.Source));
+        Assert.Equal("b", result.Source);
+        Assert.Equal(["a", "b"], result.Attempts.Select(x => x.Source));
         var skip = result.Attempts.Single(x => x.Source == "a");
         Assert.Equal(AttemptOutcome.Skipped, skip.Outcome);
         Assert.Equal(0, skip.Ms);
