@@ -1,3 +1,4 @@
+using CoinSource.Configuration;
 using CoinSource.Hosting;
 using CoinSource.Sources;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Serialization;
 using CoinSource.Api;
 using CoinSource.Caching;
+using CoinSource.Configuration;
 using CoinSource.Health;
 using CoinSource.Market;
 using CoinSource.Routing;

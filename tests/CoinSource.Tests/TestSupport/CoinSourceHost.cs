@@ -1,5 +1,5 @@
 using CoinSource.FakeUpstreams;
-using CoinSource.Hosting;
+using CoinSource.Configuration;
 using CoinSource.Sources;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -3,7 +3,7 @@ using CoinSource.Health;
 using CoinSource.SafeHttp;
 using CoinSource.Sources;
 
-namespace CoinSource.Hosting;
+namespace CoinSource.Configuration;
 
 /// <summary>
 /// Everything CoinSource reads from its environment, with the defaults it runs on when nothing is set. Each

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CoinSource.Hosting;
+namespace CoinSource.Configuration;
 
 /// <summary>Holds the settings in force, and hands each part to the components as options.</summary>
 public sealed class SettingsStore(Settings initial)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CoinSource.Hosting;
+namespace CoinSource.Configuration;
 
 /// <summary>
 /// Reads typed values from configuration (environment variables, .env), collecting every error as one line that
