@@ -1,15 +1,14 @@
 using CoinSource.Configuration;
 using CoinSource.Hosting;
-using CoinSource.Sources;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var reader = new SettingsReader(builder.Configuration);
-var settings = Settings.Read(reader, SourceRegistry.Names);
-if (reader.Errors.Count > 0)
+var loader = SettingsLoader.Attach(builder.Configuration);
+var (settings, errors) = loader.Read();
+if (errors.Count > 0)
 {
     // One line per refused value, then stop: running on a half-understood configuration helps nobody.
-    foreach (string error in reader.Errors)
+    foreach (string error in errors)
     {
         await Console.Error.WriteLineAsync($"coinsource: configuration error: {error}");
     }
@@ -19,7 +18,7 @@ if (reader.Errors.Count > 0)
 
 builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
 builder.AddCoinSourceLogging(settings);
-builder.Services.AddCoinSource(settings);
+builder.Services.AddCoinSource(settings, loader);
 
 var app = builder.Build();
 app.UseCoinSource();

@@ -8,6 +8,7 @@ public static class FakeFormats
     public static IReadOnlyList<IFakeFormat> All =>
     [
         new FakeCoinGecko(),
+        new FakeCoinGecko("coingecko-pro"),
         new FakeBinance(),
         new FakeKraken(),
         new FakeCoinbase(),

@@ -26,6 +26,8 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Behaviour> _behaviours = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _aborted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _headers =
+        new(StringComparer.OrdinalIgnoreCase);
 
     private FakeUpstreamServer(WebApplication app, Dictionary<string, IFakeFormat> formats, FakeMarket market)
     {
@@ -82,6 +84,10 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
 
     public int TotalCalls => _calls.Values.Sum();
 
+    /// <summary>The headers of the last request a source received; empty before the first.</summary>
+    public IReadOnlyDictionary<string, string> LastHeaders(string source) =>
+        _headers.GetValueOrDefault(source) ?? new Dictionary<string, string>();
+
     /// <summary>Calls whose client hung up before the answer was complete.</summary>
     public int Aborted(string source) => _aborted.GetValueOrDefault(source);
 
@@ -110,6 +116,8 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
         }
 
         _calls.AddOrUpdate(source, 1, (_, n) => n + 1);
+        _headers[source] = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(),
+            StringComparer.OrdinalIgnoreCase);
         using var abort = context.RequestAborted.Register(() => _aborted.AddOrUpdate(source, 1, (_, n) => n + 1));
         var behaviour = Consume(source);
         try

@@ -80,6 +80,7 @@ public static class SourceHealthEndpoints
         return new SourceHealthView(
             source.Name,
             catalog.IsEnabled(source.Name),
+            catalog.DisabledReason(source.Name),
             catalog.CapabilitiesOf(source),
             withTransitions ? snapshot : snapshot with { Transitions = [] });
     }
@@ -90,6 +91,13 @@ public sealed record SourceHealthSummary(int Total, int Healthy, int Degraded, i
 
 public sealed record SourceHealthList(SourceHealthSummary Summary, IReadOnlyList<SourceHealthView> Sources);
 
-/// <summary>One source: whether it may take traffic, what it serves, and its health.</summary>
-public sealed record SourceHealthView(string Name, bool Enabled, IReadOnlyList<string> Capabilities,
-    SourceHealthSnapshot Health);
+/// <summary>
+/// One source: whether it may take traffic (and why not), what it serves, and its health. A disabled source is
+/// reported as disabled, never as OFFLINE: it was switched off, it did not fail.
+/// </summary>
+public sealed record SourceHealthView(string Name, bool Enabled, string? DisabledReason,
+    IReadOnlyList<string> Capabilities, SourceHealthSnapshot Health)
+{
+    /// <summary>DISABLED for a source switched off by configuration, otherwise its health state.</summary>
+    public string Status => Enabled ? Health.State.ToString().ToUpperInvariant() : "DISABLED";
+}

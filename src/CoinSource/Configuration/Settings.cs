@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoinSource.Caching;
 using CoinSource.Health;
 using CoinSource.SafeHttp;
@@ -13,6 +14,10 @@ public sealed record Settings
 {
     public const string DefaultHost = "localhost";
     public const int DefaultPort = 7860;
+    public const string DefaultEnvFile = ".env";
+
+    /// <summary>Names the .env file; read from the real environment only, since it says where .env is.</summary>
+    public const string EnvFileVariable = "ENV_FILE";
 
     private static readonly Dictionary<string, LogLevel> LogLevels = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -48,6 +53,75 @@ public sealed record Settings
     public IReadOnlyDictionary<string, SourceOptions> Sources { get; init; } =
         new Dictionary<string, SourceOptions>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The .env file read at start and on reload. Default .env in the working directory.</summary>
+    public string EnvFile { get; init; } = DefaultEnvFile;
+
+    /// <summary>Whether administrative calls from the machine itself need no token. Default true.</summary>
+    public bool AdminAllowLoopback { get; init; } = true;
+
+    /// <summary>Requests per minute per client address; 0 switches the limit off. Default 600.</summary>
+    public int RateLimitPerMinute { get; init; } = 600;
+
+    /// <summary>Origins that browsers may call the API from; empty means the same origin only.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    /// <summary>API keys and tokens of the optional features, by variable.</summary>
+    public SecretValues Secrets { get; init; } = SecretValues.None;
+
+    /// <summary>Every optional feature: on or off, and why.</summary>
+    public IReadOnlyList<FeatureStatus> FeatureStatuses =>
+        [.. Features.All.Select(f => FeatureStatus.Of(f, Secrets.ByVariable))];
+
+    public bool IsEnabled(Feature feature) => feature.Variables.All(Secrets.IsSet);
+
+    /// <summary>
+    /// The settings that may be shown, by variable, for reporting what a reload changed. Secrets appear only as
+    /// "configured" or "not set".
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Visible()
+    {
+        var visible = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["HOST"] = Host,
+            ["PORT"] = Port.ToString(CultureInfo.InvariantCulture),
+            ["LOG_LEVEL"] = LogLevel.ToString(),
+            ["LOG_FORMAT"] = JsonLogs ? "json" : "console",
+            ["ADMIN_ALLOW_LOOPBACK"] = AdminAllowLoopback ? "true" : "false",
+            ["RATE_LIMIT_PER_MINUTE"] = Number(RateLimitPerMinute),
+            ["CORS_ORIGINS"] = string.Join(',', CorsOrigins),
+            ["UPSTREAM_TIMEOUT_MS"] = Number(Upstream.AttemptTimeout.TotalMilliseconds),
+            ["UPSTREAM_MAX_BODY_BYTES"] = Number(Upstream.MaxBodyBytes),
+            ["UPSTREAM_DEFAULT_THROTTLE_SECONDS"] = Number(Upstream.DefaultThrottle.TotalSeconds),
+            ["HEALTH_FAILURE_THRESHOLD"] = Number(Health.FailureThreshold),
+            ["HEALTH_COOLDOWN_SECONDS"] = Number(Health.Cooldown.TotalSeconds),
+            ["HEALTH_SLOW_MS"] = Number(Health.SlowThreshold.TotalMilliseconds),
+            ["CACHE_QUOTE_TTL_SECONDS"] = Number(Cache.QuoteTtl.TotalSeconds),
+            ["CACHE_CANDLES_TTL_SECONDS"] = Number(Cache.CandlesTtl.TotalSeconds),
+            ["CACHE_TOP_COINS_TTL_SECONDS"] = Number(Cache.TopCoinsTtl.TotalSeconds),
+            ["CACHE_MAX_STALE_SECONDS"] = Number(Cache.MaxStaleAge.TotalSeconds),
+        };
+        foreach (var (name, source) in Sources)
+        {
+            visible[SourceUrlVariable(name)] = source.BaseUrl?.ToString() ?? "(public address)";
+            visible[SourceEnabledVariable(name)] = source.Enabled ? "true" : "false";
+        }
+
+        foreach (string variable in Features.Variables)
+        {
+            visible[variable] = Secrets.IsSet(variable) ? "configured" : "not set";
+        }
+
+        return visible;
+    }
+
+    /// <summary>Settings that the running server cannot change without a restart.</summary>
+    public static readonly IReadOnlySet<string> NeedRestart = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "HOST", "PORT", "LOG_LEVEL", "LOG_FORMAT", "CORS_ORIGINS", "RATE_LIMIT_PER_MINUTE",
+    };
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The environment variable holding a source's base URL: SOURCE_BINANCE_URL.</summary>
     public static string SourceUrlVariable(string source) => $"SOURCE_{source.ToUpperInvariant()}_URL";
 
@@ -58,12 +132,21 @@ public sealed record Settings
     public static Settings Read(SettingsReader read, IEnumerable<string> sourceNames)
     {
         var defaults = new Settings();
+        var secrets = new SecretValues(Features.Variables
+            .Select(variable => (variable, value: read.Raw(variable)))
+            .Where(x => x.value is not null)
+            .ToDictionary(x => x.variable, x => x.value!, StringComparer.Ordinal));
         return new Settings
         {
             Host = read.Text("HOST", DefaultHost),
             Port = read.Number("PORT", DefaultPort, 1, 65535),
             LogLevel = read.Choice("LOG_LEVEL", LogLevel.Information, LogLevels),
             JsonLogs = read.Choice("LOG_FORMAT", false, LogFormats),
+            EnvFile = read.Text(EnvFileVariable, DefaultEnvFile),
+            AdminAllowLoopback = read.Bool("ADMIN_ALLOW_LOOPBACK", true),
+            RateLimitPerMinute = read.Number("RATE_LIMIT_PER_MINUTE", defaults.RateLimitPerMinute, 0, 1_000_000),
+            CorsOrigins = read.Origins("CORS_ORIGINS"),
+            Secrets = secrets,
             Upstream = new UpstreamOptions
             {
                 AttemptTimeout = read.Milliseconds("UPSTREAM_TIMEOUT_MS", defaults.Upstream.AttemptTimeout, 100, 120_000),
@@ -85,14 +168,33 @@ public sealed record Settings
                 TopCoinsTtl = read.Seconds("CACHE_TOP_COINS_TTL_SECONDS", defaults.Cache.TopCoinsTtl, 0, 86_400),
                 MaxStaleAge = read.Seconds("CACHE_MAX_STALE_SECONDS", defaults.Cache.MaxStaleAge, 0, 30 * 86_400),
             },
-            Sources = sourceNames.ToDictionary(
-                name => name,
-                name => new SourceOptions
-                {
-                    BaseUrl = read.Url(SourceUrlVariable(name)),
-                    Enabled = read.Bool(SourceEnabledVariable(name), true),
-                },
+            Sources = sourceNames.ToDictionary(name => name, name => ReadSource(read, name, secrets),
                 StringComparer.OrdinalIgnoreCase),
         };
+    }
+
+    private static SourceOptions ReadSource(SettingsReader read, string name, SecretValues secrets)
+    {
+        var options = new SourceOptions
+        {
+            BaseUrl = read.Url(SourceUrlVariable(name)),
+            Enabled = read.Bool(SourceEnabledVariable(name), true),
+        };
+        if (!options.Enabled)
+        {
+            options.DisabledReason = $"{SourceEnabledVariable(name)} is false";
+        }
+
+        if (Features.KeyFeatureOf(name) is { } feature)
+        {
+            options.ApiKey = secrets[feature.Variables[0]];
+            if (feature.SourceNeedsKey && options.ApiKey is null)
+            {
+                options.Enabled = false;
+                options.DisabledReason ??= $"feature {feature.Name} needs {string.Join(", ", feature.Variables)}";
+            }
+        }
+
+        return options;
     }
 }

@@ -73,6 +73,33 @@ public sealed class SettingsReader(IConfiguration configuration)
             : Fail<Uri?>(name, raw, "an absolute http or https URL", null);
     }
 
+    /// <summary>A comma-separated list of browser origins such as https://dash.example.com.</summary>
+    public IReadOnlyList<string> Origins(string name)
+    {
+        string? raw = Raw(name);
+        if (raw is null)
+        {
+            return [];
+        }
+
+        List<string> origins = [];
+        foreach (string part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || uri.AbsolutePath != "/"
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                return Fail<IReadOnlyList<string>>(name, raw, "comma-separated origins such as https://example.com", []);
+            }
+
+            origins.Add(uri.GetLeftPart(UriPartial.Authority));
+        }
+
+        return origins;
+    }
+
+    /// <summary>Records an error found outside a single variable (an unreadable .env file).</summary>
+    public void AddError(string error) => _errors.Add(error);
+
     public T Choice<T>(string name, T @default, IReadOnlyDictionary<string, T> choices)
     {
         string? raw = Raw(name);

@@ -1,4 +1,5 @@
 using CoinSource.Api;
+using CoinSource.Configuration;
 using CoinSource.Health;
 using CoinSource.Sources;
 
@@ -9,8 +10,13 @@ public static class CoinSourcePipeline
 {
     public static WebApplication UseCoinSource(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
+        app.UseRateLimiter();
+
+        app.Services.GetRequiredService<ConfigurationService>().ReportAtStart();
 
         // Every source shows in the health API from the start, before its first call.
         var health = app.Services.GetRequiredService<SourceHealthTracker>();
@@ -31,6 +37,7 @@ public static class CoinSourcePipeline
         app.MapMarketEndpoints();
         app.MapSourceHealthEndpoints();
         app.MapStatusEndpoints();
+        app.MapConfigEndpoints();
         return app;
     }
 }

@@ -40,10 +40,13 @@ public static class CoinSourceServices
         return builder;
     }
 
-    public static IServiceCollection AddCoinSource(this IServiceCollection services, Settings settings)
+    public static IServiceCollection AddCoinSource(this IServiceCollection services, Settings settings,
+        SettingsLoader loader)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new SettingsStore(settings));
+        services.AddSingleton(loader);
+        services.AddSingleton<ConfigurationService>();
         services.AddSettingsMonitor((s, _) => s.Upstream);
         services.AddSettingsMonitor((s, _) => s.Health);
         services.AddSettingsMonitor((s, _) => s.Cache);
@@ -66,6 +69,15 @@ public static class CoinSourceServices
             .AddMeter(CoinSourceMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Routing",
                 "System.Net.Http")
             .AddPrometheusExporter());
+        services.AddInboundRateLimiting(settings);
+        services.AddCors(o => o.AddDefaultPolicy(policy =>
+        {
+            // Without configured origins no CORS header is sent: browsers then allow the same origin only.
+            if (settings.CorsOrigins.Count > 0)
+            {
+                policy.WithOrigins([.. settings.CorsOrigins]).WithMethods("GET", "POST").AllowAnyHeader();
+            }
+        }));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsPolicy.Apply);
         services.ConfigureHttpJsonOptions(o =>
         {

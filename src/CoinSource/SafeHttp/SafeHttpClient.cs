@@ -104,6 +104,11 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
             message.Headers.Accept.ParseAdd(request.Expected == ExpectedContent.Json
                 ? "application/json"
                 : "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8");
+            foreach (var (name, value) in request.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             return await ReadAsync(request, response, limits, linked.Token);
         }

@@ -26,4 +26,8 @@ public sealed record UpstreamRequest(
     string Endpoint,
     Uri Uri,
     ExpectedContent Expected = ExpectedContent.Json,
-    ErrorPayloadReader? ReadError = null);
+    ErrorPayloadReader? ReadError = null)
+{
+    /// <summary>Extra request headers, such as an API key. Their values are never logged or reported.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+}

@@ -20,6 +20,10 @@ public sealed class SourceCatalog(
 
     public bool IsEnabled(string source) => options.Get(source).Enabled;
 
+    /// <summary>Why a source takes no traffic; null when it is enabled.</summary>
+    public string? DisabledReason(string source) =>
+        options.Get(source) is { Enabled: false } disabled ? disabled.DisabledReason ?? "disabled" : null;
+
     public IMarketSource? Find(string name) =>
         All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 

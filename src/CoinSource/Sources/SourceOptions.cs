@@ -8,4 +8,13 @@ public sealed class SourceOptions
 
     /// <summary>Whether the source takes traffic at all. Default true.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Why the source takes no traffic, when <see cref="Enabled"/> is false.</summary>
+    public string? DisabledReason { get; set; }
+
+    /// <summary>The source's API key, when one is configured. A secret: never logged, never answered.</summary>
+    public string? ApiKey { get; set; }
+
+    public override string ToString() =>
+        $"{(Enabled ? "enabled" : "disabled")}, {BaseUrl?.ToString() ?? "public address"}, key {(ApiKey is null ? "not set" : "configured")}";
 }

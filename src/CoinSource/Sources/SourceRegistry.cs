@@ -20,6 +20,7 @@ public static class SourceRegistry
 
     static SourceRegistry()
     {
+        Add<CoinGeckoProSource>(CoinGeckoProSource.ProSourceName);
         Add<CoinGeckoSource>(CoinGeckoSource.SourceName);
         Add<BinanceSource>(BinanceSource.SourceName);
         Add<KrakenSource>(KrakenSource.SourceName);

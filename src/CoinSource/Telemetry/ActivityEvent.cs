@@ -29,6 +29,10 @@ public enum ActivityKind
     /// <summary>A source changed state.</summary>
     [JsonStringEnumMemberName("state")]
     StateChange,
+
+    /// <summary>The configuration was reloaded.</summary>
+    [JsonStringEnumMemberName("config")]
+    ConfigReload,
 }
 
 /// <summary>One decision, as the live monitor and the activity log show it.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace CoinSource.FakeUpstreams.Formats;
 
 /// <summary>CoinGecko: /simple/price and /coins/markets; unknown ids give {}, errors a status object.</summary>
-public sealed class FakeCoinGecko : IFakeFormat
+public sealed class FakeCoinGecko(string source = "coingecko") : IFakeFormat
 {
     private static readonly Dictionary<string, (string Symbol, string Name)> Ids = new(StringComparer.Ordinal)
     {
@@ -15,7 +15,7 @@ public sealed class FakeCoinGecko : IFakeFormat
         ["dogecoin"] = ("DOGE", "Dogecoin"),
     };
 
-    public string Source => "coingecko";
+    public string Source => source;
 
     public void Map(IEndpointRouteBuilder routes, FakeMarket market)
     {

@@ -33,7 +33,8 @@ public sealed class StatusEndpointTests : IAsyncLifetime
         Assert.Equal("healthy", answer.Json.GetProperty("status").GetString());
         var sources = answer.Json.GetProperty("sources");
         Assert.Equal(SourceRegistry.Names.Count, sources.GetProperty("total").GetInt32());
-        Assert.Equal(SourceRegistry.Names.Count, sources.GetProperty("healthy").GetInt32());
+        Assert.Equal(1, sources.GetProperty("disabled").GetInt32());
+        Assert.Equal(SourceRegistry.Names.Count - 1, sources.GetProperty("healthy").GetInt32());
         Assert.False(string.IsNullOrEmpty(answer.Json.GetProperty("version").GetString()));
         Assert.True(answer.Json.GetProperty("uptimeSeconds").GetDouble() >= 0);
     }
@@ -155,7 +156,7 @@ public sealed class StatusEndpointTests : IAsyncLifetime
 
     private IEnumerable<string> TopCoinSources() =>
         _host.Services.GetService(typeof(SourceCatalog)) is SourceCatalog catalog
-            ? catalog.TopCoins.Select(s => s.Name).Where(n => n != "coingecko")
+            ? catalog.TopCoins.Select(s => s.Name).Where(n => n != "coingecko" && catalog.IsEnabled(n))
             : [];
 
     private async Task DriveOfflineAsync(string source, string path)

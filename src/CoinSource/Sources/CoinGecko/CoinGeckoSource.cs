@@ -11,7 +11,7 @@ namespace CoinSource.Sources.CoinGecko;
 /// CoinGecko's public API (keyless tier): <c>/simple/price</c> for quotes and <c>/coins/markets</c> for the
 /// market-cap ranking. CoinGecko names coins by id, so only assets with a known id can be asked.
 /// </summary>
-public sealed class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOptionsMonitor<SourceOptions> options)
+public class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOptionsMonitor<SourceOptions> options)
     : SourceAdapter(http, time, options), IQuoteSource, ITopCoinsSource
 {
     private const int MaxPerPage = 250;
@@ -25,6 +25,9 @@ public sealed class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOpt
     public override Uri DefaultBaseUrl { get; } = new("https://api.coingecko.com/api/v3");
 
     protected override ErrorPayloadReader ErrorReader => ReadError;
+
+    /// <summary>A Demo key raises the keyless API's rate limit.</summary>
+    protected override KeyValuePair<string, string>? KeyHeader(string apiKey) => new("x-cg-demo-api-key", apiKey);
 
     public bool Supports(AssetPair pair) =>
         Quotes.Contains(pair.Quote) && AssetCatalog.BySymbolOnly(pair.Base)?.CoinGeckoId is not null;

@@ -36,6 +36,8 @@ public sealed class CryptoCompareSource(SafeHttpClient http, TimeProvider time, 
 
     protected override ErrorPayloadReader ErrorReader => ReadError;
 
+    protected override KeyValuePair<string, string>? KeyHeader(string apiKey) => new("authorization", $"Apikey {apiKey}");
+
     public bool Supports(AssetPair pair) => Quotes.Contains(pair.Quote);
 
     public bool Supports(AssetPair pair, CandleInterval interval) => Supports(pair);

@@ -19,16 +19,24 @@ public abstract class SourceAdapter(SafeHttpClient http, TimeProvider time, IOpt
     /// <summary>The source's error envelope reader, when it has one.</summary>
     protected virtual ErrorPayloadReader? ErrorReader => null;
 
+    /// <summary>How the source wants its API key sent; null for a source that takes none.</summary>
+    protected virtual KeyValuePair<string, string>? KeyHeader(string apiKey) => null;
+
     /// <summary>Builds a request for <paramref name="path"/> below the configured base address.</summary>
     protected UpstreamRequest Request(string endpoint, string path, params (string Name, object? Value)[] query)
     {
-        Uri baseUrl = options.Get(Name).BaseUrl ?? DefaultBaseUrl;
+        var settings = options.Get(Name);
+        Uri baseUrl = settings.BaseUrl ?? DefaultBaseUrl;
         string root = baseUrl.AbsoluteUri.TrimEnd('/');
         var parameters = query
             .Where(p => p.Value is not null)
             .Select(p => $"{Uri.EscapeDataString(p.Name)}={Uri.EscapeDataString(Convert.ToString(p.Value, CultureInfo.InvariantCulture)!)}");
         string queryText = string.Join('&', parameters);
         var uri = new Uri(queryText.Length == 0 ? $"{root}/{path.TrimStart('/')}" : $"{root}/{path.TrimStart('/')}?{queryText}");
-        return new UpstreamRequest(Name, endpoint, uri, ExpectedContent.Json, ErrorReader);
+        var key = settings.ApiKey is { } apiKey ? KeyHeader(apiKey) : null;
+        return new UpstreamRequest(Name, endpoint, uri, ExpectedContent.Json, ErrorReader)
+        {
+            Headers = key is { } header ? [header] : [],
+        };
     }
 }

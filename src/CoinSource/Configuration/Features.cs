@@ -1,0 +1,43 @@
+namespace CoinSource.Configuration;
+
+/// <summary>Every optional feature and the variables it needs. Keyless sources need none and are not listed.</summary>
+public static class Features
+{
+    public static readonly Feature CoinGeckoPro = new("coingecko-pro",
+        "CoinGecko's paid Pro API as a quote and ranking source, tried before the keyless API",
+        ["COINGECKO_PRO_API_KEY"])
+    {
+        KeyOf = "coingecko-pro",
+        SourceNeedsKey = true,
+    };
+
+    public static readonly Feature CoinGeckoDemoKey = new("coingecko-demo-key",
+        "A CoinGecko Demo API key sent with keyless CoinGecko calls, for its higher rate limit",
+        ["COINGECKO_DEMO_API_KEY"])
+    {
+        KeyOf = "coingecko",
+    };
+
+    public static readonly Feature CryptoCompareKey = new("cryptocompare-key",
+        "A CryptoCompare API key sent with CryptoCompare calls, for its higher rate limit",
+        ["CRYPTOCOMPARE_API_KEY"])
+    {
+        KeyOf = "cryptocompare",
+    };
+
+    public static readonly Feature AdminToken = new("admin-token",
+        "Administrative calls (health resets, config reload) from other machines with Authorization: Bearer <token>",
+        ["ADMIN_TOKEN"]);
+
+    public static IReadOnlyList<Feature> All { get; } = [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, AdminToken];
+
+    public static Feature? Find(string name) =>
+        All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The feature that holds a source's key, if any.</summary>
+    public static Feature? KeyFeatureOf(string source) =>
+        All.FirstOrDefault(f => string.Equals(f.KeyOf, source, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every variable any feature reads: these are secrets or switches, never shown.</summary>
+    public static IEnumerable<string> Variables => All.SelectMany(f => f.Variables).Distinct(StringComparer.Ordinal);
+}
