@@ -123,10 +123,13 @@ public sealed record Settings
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The environment variable holding a source's base URL: SOURCE_BINANCE_URL.</summary>
-    public static string SourceUrlVariable(string source) => $"SOURCE_{source.ToUpperInvariant()}_URL";
+    public static string SourceUrlVariable(string source) => $"SOURCE_{VariablePart(source)}_URL";
 
     /// <summary>The environment variable that can switch a source off: SOURCE_BINANCE_ENABLED.</summary>
-    public static string SourceEnabledVariable(string source) => $"SOURCE_{source.ToUpperInvariant()}_ENABLED";
+    public static string SourceEnabledVariable(string source) => $"SOURCE_{VariablePart(source)}_ENABLED";
+
+    /// <summary>Shells allow letters, digits and underscores in names: coingecko-pro becomes COINGECKO_PRO.</summary>
+    private static string VariablePart(string source) => source.ToUpperInvariant().Replace('-', '_');
 
     /// <summary>Reads every setting; <see cref="SettingsReader.Errors"/> lists the values that were refused.</summary>
     public static Settings Read(SettingsReader read, IEnumerable<string> sourceNames)
