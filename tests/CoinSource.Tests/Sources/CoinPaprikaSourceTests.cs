@@ -5,7 +5,6 @@ using CoinSource.SafeHttp;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Symbols;
 using CoinSource.Tests.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoinSource.Tests.Sources;
 
@@ -131,7 +130,7 @@ public sealed class CoinPaprikaSourceTests
     public async Task Api_PinnedToCoinPaprika_ServesTheFakesQuoteAndRanking()
     {
         await using var upstream = await FakeUpstreamServer.StartAsync();
-        await using var host = new CoinSourceHost(upstream, time: new FakeTimeProvider(upstream.Market.Now));
+        await using var host = CoinSourceHost.AtMarketTime(upstream);
         var client = host.Client();
 
         using var quote = await client.GetOkAsync("/api/quotes/ETH?quote=EUR&source=coinpaprika");

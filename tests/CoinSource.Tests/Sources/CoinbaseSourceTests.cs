@@ -6,7 +6,6 @@ using CoinSource.SafeHttp;
 using CoinSource.Sources.Coinbase;
 using CoinSource.Symbols;
 using CoinSource.Tests.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoinSource.Tests.Sources;
 
@@ -159,7 +158,7 @@ public sealed class CoinbaseSourceTests
     public async Task Api_PinnedToCoinbase_ServesTheFakesQuoteAndCandlesButNoFourHours()
     {
         await using var upstream = await FakeUpstreamServer.StartAsync();
-        await using var host = new CoinSourceHost(upstream, time: new FakeTimeProvider(upstream.Market.Now));
+        await using var host = CoinSourceHost.AtMarketTime(upstream);
         var client = host.Client();
 
         using var quote = await client.GetOkAsync("/api/quotes/BTC-USD?source=coinbase");
