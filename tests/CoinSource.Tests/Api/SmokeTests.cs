@@ -11,7 +11,11 @@ public sealed class SmokeTests
     public async Task Quote_FromFakeUpstream_ServedWithMeta()
     {
         await using var upstream = await FakeUpstreamServer.StartAsync();
-        await using var host = new CoinSourceHost(upstream);
+        // A generous upstream timeout: on a loaded machine the default 1 s can fail over to a later source.
+        await using var host = new CoinSourceHost(upstream, new Dictionary<string, string?>
+        {
+            ["UPSTREAM_TIMEOUT_MS"] = "30000",
+        });
         var client = host.Client();
 
         var response = await client.GetAsync(new Uri("/api/quotes/BTC", UriKind.Relative), TestContext.Current.CancellationToken);

@@ -5,7 +5,6 @@ using CoinSource.Sources.Kraken;
 using CoinSource.Sources.Shared;
 using CoinSource.Symbols;
 using CoinSource.Tests.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoinSource.Tests.Sources;
 
@@ -166,7 +165,7 @@ public sealed class KrakenSourceTests
     public async Task Api_PinnedToKraken_ServesTheFakesQuoteAndCandles()
     {
         await using var upstream = await FakeUpstreamServer.StartAsync();
-        await using var host = new CoinSourceHost(upstream, time: new FakeTimeProvider(upstream.Market.Now));
+        await using var host = CoinSourceHost.AtMarketTime(upstream);
         var client = host.Client();
 
         using var quote = await client.GetOkAsync("/api/quotes/BTC-USD?source=kraken");

@@ -17,8 +17,9 @@ public sealed class AdapterHarness : IAsyncDisposable
     {
         Upstream = upstream;
         Time = new FakeTimeProvider(upstream.Market.Now);
-        Http = new SafeHttpClient(_client, new StaticOptions<UpstreamOptions>(_ => new UpstreamOptions()),
-            TimeProvider.System);
+        // A long attempt timeout: these tests are about formats and envelopes, and the machine may be loaded.
+        var patient = new UpstreamOptions { AttemptTimeout = TimeSpan.FromSeconds(30) };
+        Http = new SafeHttpClient(_client, new StaticOptions<UpstreamOptions>(_ => patient), TimeProvider.System);
         Sources = new StaticOptions<SourceOptions>(name => new SourceOptions { BaseUrl = upstream.BaseUrl(name) });
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoinSource.Tests.TestSupport;
 
@@ -45,8 +46,18 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        // Listening is configured on Kestrel itself: UseKestrel(port) races Kestrel's bind when it rewrites the
+        // server addresses, and fails now and then under load (dotnet/aspnetcore#67714).
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>
+    /// A host whose clock stands at the fake market's time, so the fake's candles end "now", and whose upstream
+    /// timeout is long enough for a loaded machine: for tests of what the sources serve, not of how they fail.
+    /// </summary>
+    public static CoinSourceHost AtMarketTime(FakeUpstreamServer upstream) =>
+        new(upstream, new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_MS"] = "30000" },
+            new FakeTimeProvider(upstream.Market.Now));
 
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 

@@ -98,19 +98,24 @@ public static class JsonValues
             throw new InvalidUpstreamDataException($"field '{name}' is not an ISO 8601 time: {text}");
         }
 
-        return FromUnix(time.ToUnixTimeMilliseconds(), name, milliseconds: true);
+        CheckPlausible(time.ToUnixTimeMilliseconds(), name, text);
+        return time;
     }
 
     private static DateTimeOffset FromUnix(long value, string field, bool milliseconds)
     {
-        // Anything before 2009 or after 2100 is not a market timestamp: it is a unit mix-up or garbage.
         long ms = milliseconds ? value : value * 1000;
-        if (ms < 1_230_000_000_000 || ms > 4_102_444_800_000)
-        {
-            throw new InvalidUpstreamDataException($"field '{field}' is not a plausible timestamp: {value}");
-        }
-
+        CheckPlausible(ms, field, value);
         return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+    }
+
+    private static void CheckPlausible(long unixMilliseconds, string field, object raw)
+    {
+        // Anything before 2009 or after 2100 is not a market timestamp: it is a unit mix-up or garbage.
+        if (unixMilliseconds < 1_230_000_000_000 || unixMilliseconds > 4_102_444_800_000)
+        {
+            throw new InvalidUpstreamDataException($"field '{field}' is not a plausible timestamp: {raw}");
+        }
     }
 
     private static bool TryParse(string? text, out decimal value) =>
