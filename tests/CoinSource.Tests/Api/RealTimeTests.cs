@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CoinSource.FakeUpstreams;
 using CoinSource.Tests.TestSupport;
@@ -6,7 +7,7 @@ namespace CoinSource.Tests.Api;
 
 /// <summary>
 /// Behaviour that depends on real sockets and real time-outs: a hanging upstream, a caller hanging up, many
-/// callers at once. The attempt timeout is one second, so that these run quickly.
+/// callers at once. Each test starts the server with the attempt timeout it needs.
 /// </summary>
 public sealed class RealTimeTests : IAsyncLifetime
 {
@@ -14,13 +15,7 @@ public sealed class RealTimeTests : IAsyncLifetime
     private CoinSourceHost _host = null!;
     private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _upstream = await FakeUpstreamServer.StartAsync();
-        _host = new CoinSourceHost(_upstream, new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_MS"] = "1000" },
-            only: ["coingecko", "kraken"]);
-        _client = _host.Client();
-    }
+    public async ValueTask InitializeAsync() => _upstream = await FakeUpstreamServer.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -28,9 +23,19 @@ public sealed class RealTimeTests : IAsyncLifetime
         await _upstream.DisposeAsync();
     }
 
+    /// <summary>Starts the server with an attempt timeout; only the test of timeouts needs a short one.</summary>
+    private void Start(int timeoutMs)
+    {
+        _host = new CoinSourceHost(_upstream,
+            new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_MS"] = timeoutMs.ToString(CultureInfo.InvariantCulture) },
+            only: ["coingecko", "kraken"]);
+        _client = _host.Client();
+    }
+
     [Fact]
     public async Task Quote_FirstSourceHangs_AnsweredByNextAfterTheTimeout()
     {
+        Start(timeoutMs: 1000);
         _upstream.Fail("coingecko", FailureMode.Hang);
 
         var answer = await Answer.GetAsync(_client, "/api/quotes/BTC");
@@ -45,11 +50,11 @@ public sealed class RealTimeTests : IAsyncLifetime
     [Fact]
     public async Task Quote_CallerHangsUp_UpstreamCallCancelledAndNotCountedAgainstSource()
     {
+        Start(timeoutMs: 60_000);
         _upstream.Fail("coingecko", FailureMode.Hang);
         using var caller = new CancellationTokenSource();
         using var client = _host.Client();
         client.Timeout = Timeout.InfiniteTimeSpan;
-        await Answer.SendAsync(client, HttpMethod.Post, "/api/source-health/reset-all");
 
         var call = client.GetAsync(new Uri("/api/quotes/ETH", UriKind.Relative), caller.Token);
         await Eventually.TrueAsync(() => _upstream.Calls("coingecko") == 1, "the upstream received the call");
@@ -64,7 +69,8 @@ public sealed class RealTimeTests : IAsyncLifetime
     [Fact]
     public async Task Quote_ManyConcurrentIdenticalRequests_OneUpstreamCall()
     {
-        _upstream.Delay("coingecko", TimeSpan.FromMilliseconds(100));
+        Start(timeoutMs: 60_000);
+        _upstream.Delay("coingecko", TimeSpan.FromMilliseconds(200));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Answer.GetAsync(_client, "/api/quotes/SOL")));
 

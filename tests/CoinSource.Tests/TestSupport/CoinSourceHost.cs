@@ -1,5 +1,6 @@
-using CoinSource.FakeUpstreams;
+using System.Net;
 using CoinSource.Configuration;
+using CoinSource.FakeUpstreams;
 using CoinSource.Sources;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -46,8 +47,8 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        // Listening is configured on Kestrel itself: UseKestrel(port) races Kestrel's bind when it rewrites the
-        // server addresses, and fails now and then under load (dotnet/aspnetcore#67714).
+        // Listening is configured on Kestrel itself: UseKestrel(port) rewrites the server addresses while Kestrel
+        // binds, which fails now and then under load.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 

@@ -8,7 +8,7 @@ namespace CoinSource.Tests.TestSupport;
 /// </summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, string what, int timeoutMs = 5000)
+    public static async Task TrueAsync(Func<bool> condition, string what, int timeoutMs = 30_000)
     {
         var watch = Stopwatch.StartNew();
         while (!condition())
