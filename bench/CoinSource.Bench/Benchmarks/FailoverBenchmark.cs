@@ -1,0 +1,218 @@
+using System.Globalization;
+using CoinSource.Bench.Harness;
+using CoinSource.Bench.Reporting;
+using CoinSource.FakeUpstreams;
+using CoinSource.Hosting;
+
+namespace CoinSource.Bench.Benchmarks;
+
+/// <summary>
+/// What failover costs a caller: (a) a first-choice source that hangs costs one attempt timeout, then one round
+/// trip to the next source; (b) a first-choice source already OFFLINE costs nothing, as it is skipped without a
+/// call, so requests take as long as on a server where that source is switched off.
+/// </summary>
+public sealed class FailoverBenchmark : IBenchmark
+{
+    private const int TimeoutMs = 500;
+    private const int HangRuns = 5;
+    private const int RoundTripRuns = 30;
+    private const int OfflineRequests = 200;
+    private const int WarmUpRequests = 50;
+
+    // The attempt timer and the thread pool wake a little late on a busy 2-core machine; this much is not failover.
+    private const double TimerSlackMs = 10;
+
+    private static readonly Dictionary<string, string> ServerSettings = new()
+    {
+        ["UPSTREAM_TIMEOUT_MS"] = TimeoutMs.ToString(CultureInfo.InvariantCulture),
+        // Every request is a fresh one: the cache must not answer in place of the sources.
+        ["CACHE_QUOTE_TTL_SECONDS"] = "0",
+        // An OFFLINE source stays OFFLINE for the whole run; no probe interferes.
+        ["HEALTH_COOLDOWN_SECONDS"] = "86400",
+    };
+
+    public string Name => "failover";
+
+    public string Summary => "cost of a hanging first-choice source, and of an OFFLINE one";
+
+    public async Task<BenchReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var report = new BenchReport("failover", $"UPSTREAM_TIMEOUT_MS={TimeoutMs}, uncached quotes");
+        await using var upstream = await FakeUpstreamServer.StartAsync();
+        Progress.Step("starting CoinSource (Release), all sources enabled");
+        using var server = await CoinSourceProcess.StartAsync(upstream, ServerSettings, cancellationToken);
+        using var client = BenchHttp.CreateClient(server.BaseAddress, TimeSpan.FromSeconds(30));
+
+        Progress.Step("finding a pair with two candidate sources");
+        var finder = new FailoverPairFinder(upstream, client);
+        var pair = await finder.FindAsync(cancellationToken);
+        report.Note("pair picked at run time, from /api/source-health/status and meta.attempts:");
+        foreach (string finding in finder.Findings)
+        {
+            report.Note("  " + finding);
+        }
+
+        if (pair is null)
+        {
+            report.Info("failover", "not measurable: no pair has two quote sources in this build");
+            return report;
+        }
+
+        report.Note($"measured on {pair}: {pair.First} is asked first, {pair.Next} is the next candidate");
+        await MeasureHangAsync(report, upstream, client, pair, cancellationToken);
+        await MeasureOfflineAsync(report, upstream, client, pair, cancellationToken);
+        return report;
+    }
+
+    private static async Task MeasureHangAsync(BenchReport report, FakeUpstreamServer upstream, HttpClient client,
+        FailoverPair pair, CancellationToken cancellationToken)
+    {
+        Progress.Step($"(a) one round trip via {pair.Next}, then {HangRuns} requests with {pair.First} hanging");
+        string pinned = $"{pair.Path}&source={pair.Next}";
+        await RepeatAsync(client, pinned, WarmUpRequests, cancellationToken);
+        double roundTrip = Stats.Median(await RepeatAsync(client, pinned, RoundTripRuns, cancellationToken));
+
+        List<double> times = [];
+        List<double> firstAttempts = [];
+        for (int run = 0; run < HangRuns; run++)
+        {
+            // Each run starts from a HEALTHY first choice: after a failure it would be DEGRADED and asked last.
+            await BenchHttp.PostOkAsync(client, $"/api/source-health/reset/{pair.First}", cancellationToken);
+            upstream.Fail(pair.First, FailureMode.Hang);
+            var answer = await BenchHttp.GetOkAsync(client, pair.Path, cancellationToken);
+            upstream.Heal(pair.First);
+
+            if (answer.Source != pair.Next || answer.Attempts.Count < 2 || answer.Attempts[0].Source != pair.First)
+            {
+                throw new BenchSetupException($"the hang run did not fail over from {pair.First} to {pair.Next}: "
+                    + answer.Text(400));
+            }
+
+            times.Add(answer.Ms);
+            firstAttempts.Add(answer.Attempts[0].Ms);
+        }
+
+        await BenchHttp.PostOkAsync(client, $"/api/source-health/reset/{pair.First}", cancellationToken);
+        double measured = Stats.Median(times);
+        double aim = TimeoutMs + roundTrip + TimerSlackMs;
+
+        report.Info("(a) attempt timeout", Figures.Ms(TimeoutMs));
+        report.Info($"(a) one round trip via {pair.Next} (median of {RoundTripRuns})", Figures.Ms(roundTrip));
+        report.Aim($"(a) answer with {pair.First} hanging (median of {HangRuns})",
+            $"{Figures.Ms(measured)} (range {Figures.Ms(times.Min())}-{Figures.Ms(times.Max())})",
+            $"<= timeout + round trip + {TimerSlackMs:0} ms = {Figures.Ms(aim)}", measured <= aim);
+        report.Info("(a) measured - timeout", Figures.SignedMs(measured - TimeoutMs));
+        report.Info($"(a) {pair.First}'s attempt in meta.attempts (median)", Figures.Ms(Stats.Median(firstAttempts)));
+    }
+
+    private static async Task MeasureOfflineAsync(BenchReport report, FakeUpstreamServer upstream,
+        HttpClient offlineClient, FailoverPair pair, CancellationToken cancellationToken)
+    {
+        Progress.Step($"(b) driving {pair.First} OFFLINE with 3 failing requests pinned to it");
+        // Pinned, because unpinned requests would ask the DEGRADED source after the healthy one, and not at all.
+        upstream.Fail(pair.First, FailureMode.ServerError);
+        for (int i = 0; i < 3; i++)
+        {
+            await BenchHttp.GetQuoteAsync(offlineClient, $"{pair.Path}&source={pair.First}", cancellationToken);
+        }
+
+        upstream.Heal(pair.First);
+        string state = await StateOfAsync(offlineClient, pair.First, cancellationToken);
+        if (state != "OFFLINE")
+        {
+            throw new BenchSetupException($"{pair.First} is {state} after 3 failures, not OFFLINE");
+        }
+
+        string enabledVariable = Settings.SourceEnabledVariable(pair.First);
+        Progress.Step($"(b) starting a second CoinSource with {enabledVariable}=false");
+        var disabledSettings = new Dictionary<string, string>(ServerSettings) { [enabledVariable] = "false" };
+        using var disabledServer = await CoinSourceProcess.StartAsync(upstream, disabledSettings, cancellationToken);
+        using var disabledClient = BenchHttp.CreateClient(disabledServer.BaseAddress, TimeSpan.FromSeconds(30));
+
+        Progress.Step($"(b) {OfflineRequests} sequential requests to each server, interleaved");
+        await InterleaveAsync(offlineClient, disabledClient, pair, WarmUpRequests, cancellationToken);
+        upstream.ResetCounts();
+        var (offline, disabled) = await InterleaveAsync(offlineClient, disabledClient, pair, OfflineRequests,
+            cancellationToken);
+        int callsToFirst = upstream.Calls(pair.First);
+
+        ReportOffline(report, pair, state, offline, disabled, callsToFirst);
+    }
+
+    private static void ReportOffline(BenchReport report, FailoverPair pair, string state,
+        List<QuoteAnswer> offline, List<QuoteAnswer> disabled, int callsToFirst)
+    {
+        List<double> offlineMs = [.. offline.Select(a => a.Ms)];
+        List<double> disabledMs = [.. disabled.Select(a => a.Ms)];
+        double difference = Stats.Median(offlineMs) - Stats.Median(disabledMs);
+        var (low, high) = Stats.MedianDifferenceInterval(offlineMs, disabledMs);
+        bool noneMeasurable = low <= 0 && high >= 0;
+        int listedAsSkipped = offline.Count(a => a.Attempts.Any(x => x.Source == pair.First));
+
+        report.Info($"(b) {pair.First} after 3 failing requests", state);
+        report.Info($"(b) {pair.First} in meta.attempts while OFFLINE",
+            $"skipped in {listedAsSkipped}, absent (ordered last) in {offline.Count - listedAsSkipped}");
+        report.Info($"(b) median, {pair.First} OFFLINE (p25-p75)", Spread(offlineMs));
+        report.Info($"(b) median, {pair.First} disabled (p25-p75)", Spread(disabledMs));
+        report.Aim("(b) added by the OFFLINE source",
+            $"{Figures.SignedMs(difference)} (95 % interval {Figures.SignedMs(low)} to {Figures.SignedMs(high)})",
+            "none measurable: interval holds 0", noneMeasurable);
+        report.Aim($"(b) calls to {pair.First} during the {2 * OfflineRequests} requests", Figures.Count(callsToFirst),
+            "0", callsToFirst == 0);
+    }
+
+    private static string Spread(List<double> times) =>
+        $"{Figures.Ms(Stats.Median(times))} ({Figures.Ms(Stats.Percentile(times, 25))}"
+        + $"-{Figures.Ms(Stats.Percentile(times, 75))})";
+
+    /// <summary>
+    /// Alternates the two servers request by request, so that drift of the machine (other work, frequency) falls
+    /// on both alike; checks on the way that each answer took the path it is meant to measure.
+    /// </summary>
+    private static async Task<(List<QuoteAnswer> Offline, List<QuoteAnswer> Disabled)> InterleaveAsync(
+        HttpClient offlineClient, HttpClient disabledClient, FailoverPair pair, int count,
+        CancellationToken cancellationToken)
+    {
+        List<QuoteAnswer> offline = [];
+        List<QuoteAnswer> disabled = [];
+        for (int i = 0; i < count; i++)
+        {
+            var around = await BenchHttp.GetOkAsync(offlineClient, pair.Path, cancellationToken);
+            if (around.Source != pair.Next || around.Attempts.Any(a => a.Source == pair.First && a.Outcome != "skipped"))
+            {
+                throw new BenchSetupException($"{pair.First} was called while OFFLINE: {around.Text(400)}");
+            }
+
+            var direct = await BenchHttp.GetOkAsync(disabledClient, pair.Path, cancellationToken);
+            if (direct.Source != pair.Next || direct.Attempts.Any(a => a.Source == pair.First))
+            {
+                throw new BenchSetupException($"{pair.First} was not left out when disabled: {direct.Text(400)}");
+            }
+
+            offline.Add(around);
+            disabled.Add(direct);
+        }
+
+        return (offline, disabled);
+    }
+
+    private static async Task<List<double>> RepeatAsync(HttpClient client, string path, int count,
+        CancellationToken cancellationToken)
+    {
+        List<double> times = [];
+        for (int i = 0; i < count; i++)
+        {
+            times.Add((await BenchHttp.GetOkAsync(client, path, cancellationToken)).Ms);
+        }
+
+        return times;
+    }
+
+    private static async Task<string> StateOfAsync(HttpClient client, string source,
+        CancellationToken cancellationToken)
+    {
+        using var status = await BenchHttp.GetJsonAsync(client, $"/api/source-health/status/{source}",
+            cancellationToken);
+        return status.RootElement.GetProperty("health").GetProperty("state").GetString() ?? "";
+    }
+}
