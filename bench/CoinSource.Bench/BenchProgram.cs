@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using CoinSource.Bench.Benchmarks;
 using CoinSource.Bench.Harness;
 using CoinSource.Bench.Reporting;
@@ -26,12 +27,9 @@ public static class BenchProgram
         }
 
         using var stop = new CancellationTokenSource();
-        // Ctrl+C cancels the run, so that every benchmark's finally blocks stop the servers they started.
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        // Ctrl+C and SIGTERM cancel the run, so that each benchmark's finally blocks stop the servers it started.
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Interrupt(c, stop));
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Interrupt(c, stop));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcesses.KillAll();
 
         try
@@ -47,6 +45,12 @@ public static class BenchProgram
         {
             ChildProcesses.KillAll();
         }
+    }
+
+    private static void Interrupt(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        context.Cancel = true;
+        stop.Cancel();
     }
 
     private static async Task<int> RunAsync(IBenchmark[] selected, CancellationToken cancellationToken)
@@ -111,8 +115,10 @@ public static class BenchProgram
 
     private static void PrintSummary(List<BenchReport> reports, List<string> broken, TimeSpan elapsed)
     {
-        var aims = reports.SelectMany(r => r.Rows.Where(row => row.Verdict != Verdict.Info)
-            .Select(row => new[] { r.Name, row.Figure, row.Value, row.Aim, BenchReport.Label(row.Verdict) })).ToList();
+        var aims = reports
+            .SelectMany(r => r.Rows.Where(row => row.Verdict != Verdict.Info)
+                .Select(row => new[] { r.Name, row.Figure, row.Value, row.Aim, BenchReport.Label(row.Verdict) }))
+            .ToList();
         Console.WriteLine();
         Console.WriteLine($"== summary: {aims.Count(a => a[4] == "PASS")} of {aims.Count} aims met, "
             + $"{broken.Count} broken set-ups, {Figures.Seconds(elapsed)} in all");

@@ -85,8 +85,9 @@ public sealed class StampedeBenchmark : IBenchmark
     private static BenchReport Report(QuoteAnswer[] answers, int upstreamCalls)
     {
         var report = new BenchReport("stampede", $"{Callers} concurrent GET {QuotePath} on an empty cache");
-        report.Note($"every fake upstream answers after {UpstreamDelay.TotalMilliseconds:0} ms; callers start "
-            + "together behind one gate, on already open connections (a warm-up stampede on another symbol)");
+        report.Note($"every fake upstream answers after {UpstreamDelay.TotalMilliseconds:0} ms; the callers start "
+            + "together behind one gate,");
+        report.Note($"on {Callers} connections opened beforehand by a warm-up stampede on {WarmUpPath}");
 
         var ok = answers.Where(a => a.Status == (int)HttpStatusCode.OK).ToList();
         int joined = ok.Count(a => !a.Cached);

@@ -21,7 +21,7 @@ public static class BenchHttp
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
     }
 
-    /// <summary>One GET, timed from before the send to the last byte of the body, with the quote's meta read.</summary>
+    /// <summary>One GET, timed from the send to the body's last byte, with the answer's meta read.</summary>
     public static async Task<QuoteAnswer> GetQuoteAsync(HttpClient client, string path,
         CancellationToken cancellationToken)
     {
@@ -34,7 +34,8 @@ public static class BenchHttp
     }
 
     /// <summary>A GET whose answer every figure depends on: anything but 200 is a broken set-up.</summary>
-    public static async Task<QuoteAnswer> GetOkAsync(HttpClient client, string path, CancellationToken cancellationToken)
+    public static async Task<QuoteAnswer> GetOkAsync(HttpClient client, string path,
+        CancellationToken cancellationToken)
     {
         var answer = await GetQuoteAsync(client, path, cancellationToken);
         return answer.Status == (int)HttpStatusCode.OK

@@ -17,7 +17,8 @@ public sealed class CoinSourceProcess : IDisposable
 
     // Variables the server reads (or that would reroute its upstream calls) are never inherited from the shell
     // that runs the bench: each run configures exactly what it measures.
-    private static readonly string[] ScrubbedPrefixes = ["SOURCE_", "UPSTREAM_", "HEALTH_", "CACHE_", "LOG_", "ASPNETCORE_"];
+    private static readonly string[] ScrubbedPrefixes =
+        ["SOURCE_", "UPSTREAM_", "HEALTH_", "CACHE_", "LOG_", "ASPNETCORE_"];
     private static readonly string[] ScrubbedNames =
     [
         "HOST", "PORT", "DOTNET_URLS", "http_proxy", "https_proxy", "all_proxy", "no_proxy",
@@ -114,7 +115,8 @@ public sealed class CoinSourceProcess : IDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative), cancellationToken);
+                using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative),
+                    cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -132,7 +134,7 @@ public sealed class CoinSourceProcess : IDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
 
-        throw new BenchSetupException(
-            $"the CoinSource server did not answer /health/live within {StartTimeout.TotalSeconds} s:\n{_process.Tail()}");
+        throw new BenchSetupException($"the CoinSource server did not answer /health/live within "
+            + $"{StartTimeout.TotalSeconds} s:\n{_process.Tail()}");
     }
 }

@@ -1,11 +1,11 @@
 namespace CoinSource.Bench.Harness;
 
-/// <summary>Finds the programs the bench drives (wrk, nginx), which Debian installs partly outside a user's PATH.</summary>
+/// <summary>Finds the programs the bench drives (wrk, nginx); Debian puts nginx outside a user's PATH.</summary>
 public static class ExternalTool
 {
     private static readonly string[] SystemFolders = ["/usr/local/sbin", "/usr/sbin", "/sbin"];
 
-    /// <summary>The full path of <paramref name="name"/>; a set-up error naming the package when it is missing.</summary>
+    /// <summary>The full path of a program; a set-up error naming its package when it is missing.</summary>
     public static string Find(string name, string package)
     {
         var folders = (Environment.GetEnvironmentVariable("PATH") ?? "")

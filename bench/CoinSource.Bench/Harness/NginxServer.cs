@@ -26,7 +26,7 @@ public sealed class NginxServer : IDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Serves <paramref name="body"/> at <paramref name="path"/> with <paramref name="workers"/> workers.</summary>
+    /// <summary>Serves <paramref name="body"/> at <paramref name="path"/>, with that many workers.</summary>
     public static async Task<NginxServer> StartAsync(string path, byte[] body, int workers,
         CancellationToken cancellationToken)
     {
@@ -36,8 +36,8 @@ public sealed class NginxServer : IDisposable
         string file = Path.Combine(folder.FullName, "www", path.TrimStart('/'));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllBytesAsync(file, body, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "nginx.conf"), Config(folder.FullName, port, workers),
-            cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "nginx.conf"),
+            Config(folder.FullName, port, workers), cancellationToken);
 
         var server = new NginxServer(ChildProcess.Start(Command(nginx, folder.FullName)), folder, nginx,
             new Uri($"http://127.0.0.1:{port}/"));
@@ -139,7 +139,8 @@ public sealed class NginxServer : IDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
 
-        throw new BenchSetupException($"nginx did not serve {path} within {StartTimeout.TotalSeconds} s:\n{ErrorLog()}");
+        throw new BenchSetupException(
+            $"nginx did not serve {path} within {StartTimeout.TotalSeconds} s:\n{ErrorLog()}");
     }
 
     private string ErrorLog()

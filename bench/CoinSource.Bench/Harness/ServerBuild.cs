@@ -16,16 +16,16 @@ public static class ServerBuild
             if (string.IsNullOrEmpty(path) || !File.Exists(path))
             {
                 throw new BenchSetupException(
-                    $"the CoinSource server build is missing ({path}); build with: bench/run, or dotnet build -c Release");
+                    $"the CoinSource server build is missing ({path}); run bench/run, which builds it");
             }
 
             return path;
         }
     }
 
-    /// <summary>True when the server was built in Release, the only configuration whose figures mean anything.</summary>
+    /// <summary>True when the server was built in Release, the only configuration whose figures mean much.</summary>
     public static bool IsRelease =>
-        ServerDll.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+        ServerDll.Split(Path.DirectorySeparatorChar).Contains("Release", StringComparer.Ordinal);
 
     /// <summary>
     /// The dotnet host of the runtime this bench runs on: the bench may itself run through an apphost, and the

@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace CoinSource.Bench.Reporting;
 
-/// <summary>How figures are written: invariant culture, units spelled out, a precision that matches the noise.</summary>
+/// <summary>How figures are written: invariant culture, units spelled out, a precision near the noise.</summary>
 public static class Figures
 {
-    public static string Ms(double ms) => ms.ToString(ms < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " ms";
+    public static string Ms(double ms) => Number(ms) + " ms";
+
+    /// <summary>The smallest and largest of several timings.</summary>
+    public static string MsRange(double low, double high) => $"{Number(low)}-{Ms(high)}";
 
     /// <summary>A difference, with its sign.</summary>
     public static string SignedMs(double ms) => (ms >= 0 ? "+" : "") + Ms(ms);
@@ -18,4 +21,7 @@ public static class Figures
 
     public static string Seconds(TimeSpan time) =>
         time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+
+    private static string Number(double ms) =>
+        ms.ToString(Math.Abs(ms) < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 }
