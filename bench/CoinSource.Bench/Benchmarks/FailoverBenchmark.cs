@@ -20,6 +20,9 @@ public sealed class FailoverBenchmark : IBenchmark
     private const int OfflineRequests = 200;
     private const int WarmUpRequests = 50;
 
+    // HEALTH_FAILURE_THRESHOLD's default, left unset on the server.
+    private const int FailuresToOffline = 3;
+
     // The attempt timer and the thread pool wake a little late on a busy 2-core machine; this much is not failover.
     private const double TimerSlackMs = 10;
 
@@ -98,6 +101,12 @@ public sealed class FailoverBenchmark : IBenchmark
         }
 
         await BenchHttp.PostOkAsync(client, $"/api/source-health/reset/{pair.First}", cancellationToken);
+        ReportHang(report, pair, roundTrip, times, firstAttempts);
+    }
+
+    private static void ReportHang(BenchReport report, FailoverPair pair, double roundTrip, List<double> times,
+        List<double> firstAttempts)
+    {
         double measured = Stats.Median(times);
         double aim = TimeoutMs + roundTrip + TimerSlackMs;
 
@@ -115,10 +124,10 @@ public sealed class FailoverBenchmark : IBenchmark
     private static async Task MeasureOfflineAsync(BenchReport report, FakeUpstreamServer upstream,
         HttpClient offlineClient, FailoverPair pair, CancellationToken cancellationToken)
     {
-        Progress.Step($"(b) driving {pair.First} OFFLINE with 3 failing requests pinned to it");
-        // Pinned, because unpinned requests would ask the DEGRADED source after the healthy one, and not at all.
+        Progress.Step($"(b) driving {pair.First} OFFLINE with {FailuresToOffline} failing requests pinned to it");
+        // Pinned: once DEGRADED, the first choice is tried after the healthy next one, which answers first.
         upstream.Fail(pair.First, FailureMode.ServerError);
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < FailuresToOffline; i++)
         {
             await BenchHttp.GetQuoteAsync(offlineClient, $"{pair.Path}&source={pair.First}", cancellationToken);
         }
@@ -127,7 +136,7 @@ public sealed class FailoverBenchmark : IBenchmark
         string state = await StateOfAsync(offlineClient, pair.First, cancellationToken);
         if (state != "OFFLINE")
         {
-            throw new BenchSetupException($"{pair.First} is {state} after 3 failures, not OFFLINE");
+            throw new BenchSetupException($"{pair.First} is {state} after {FailuresToOffline} failures, not OFFLINE");
         }
 
         string enabledVariable = Settings.SourceEnabledVariable(pair.First);
@@ -156,7 +165,7 @@ public sealed class FailoverBenchmark : IBenchmark
         bool noneMeasurable = low <= 0 && high >= 0;
         int listedAsSkipped = offline.Count(a => a.Attempts.Any(x => x.Source == pair.First));
 
-        report.Info($"(b) {pair.First} after 3 failing requests", state);
+        report.Info($"(b) {pair.First} after {FailuresToOffline} failing requests", state);
         report.Info($"(b) {pair.First} in meta.attempts while OFFLINE",
             $"skipped in {listedAsSkipped}, absent (ordered last) in {offline.Count - listedAsSkipped}");
         report.Info($"(b) {pair.First} OFFLINE: median (p25-p75)", Spread(offlineMs));
