@@ -27,10 +27,18 @@ public sealed class FailoverPairFinder(FakeUpstreamServer upstream, HttpClient c
         var quoteSources = await QuoteSourcesAsync(cancellationToken);
         _findings.Add($"enabled quote sources (/api/source-health/status): {string.Join(", ", quoteSources)}");
 
+        // A cold server's first upstream calls can outlast a short attempt timeout and leave a source DEGRADED,
+        // which reorders the candidates: an untimed pass compiles the path; each probe starts from reset health.
+        foreach (string currency in Currencies)
+        {
+            await BenchHttp.GetQuoteAsync(client, PathOf(currency), cancellationToken);
+        }
+
         FailoverPair? found = null;
         foreach (string currency in Currencies)
         {
-            found = await TryCurrencyAsync(currency == "BTC" ? "ETH" : "BTC", currency, cancellationToken);
+            await BenchHttp.PostOkAsync(client, "/api/source-health/reset-all", cancellationToken);
+            found = await TryCurrencyAsync(AssetFor(currency), currency, cancellationToken);
             if (found is not null)
             {
                 break;
@@ -43,10 +51,15 @@ public sealed class FailoverPairFinder(FakeUpstreamServer upstream, HttpClient c
         return found;
     }
 
+    // A pair needs two different assets.
+    private static string AssetFor(string currency) => currency == "BTC" ? "ETH" : "BTC";
+
+    private static string PathOf(string currency) => $"/api/quotes/{AssetFor(currency)}?quote={currency}";
+
     private async Task<FailoverPair?> TryCurrencyAsync(string asset, string currency,
         CancellationToken cancellationToken)
     {
-        string path = $"/api/quotes/{asset}?quote={currency}";
+        string path = PathOf(currency);
         var plain = await BenchHttp.GetQuoteAsync(client, path, cancellationToken);
         if (plain.Status != (int)HttpStatusCode.OK || plain.Source is null)
         {
