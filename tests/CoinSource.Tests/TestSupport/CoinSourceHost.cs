@@ -38,8 +38,7 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        // Listening is configured on Kestrel itself: UseKestrel(port) races Kestrel's bind when it rewrites the
-        // server addresses, and fails now and then under load (dotnet/aspnetcore#67714).
+        // Kestrel binds its own listener: UseKestrel(port) rewrites the addresses and races the bind under load.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
