@@ -2,7 +2,7 @@ using System.Globalization;
 using CoinSource.Bench.Harness;
 using CoinSource.Bench.Reporting;
 using CoinSource.FakeUpstreams;
-using CoinSource.Hosting;
+using CoinSource.Configuration;
 
 namespace CoinSource.Bench.Benchmarks;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using CoinSource.FakeUpstreams;
-using CoinSource.Hosting;
+using CoinSource.Configuration;
 using CoinSource.Sources;
 
 namespace CoinSource.Bench.Harness;

@@ -66,7 +66,8 @@ public sealed class FakeBitfinex : IFakeFormat
     public IResult ErrorPayload() => Results.Json(new object[] { "error", 11010, "ratelimit: error" });
 
     public IResult NotListed() =>
-        Results.Json(new object[] { "error", 10020, "symbol: invalid" }, statusCode: StatusCodes.Status500InternalServerError);
+        Results.Json(new object[] { "error", 10020, "symbol: invalid" },
+            statusCode: StatusCodes.Status500InternalServerError);
 
     public IResult InvalidData(HttpContext context, FakeMarket market)
     {

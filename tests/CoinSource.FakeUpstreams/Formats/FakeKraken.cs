@@ -110,7 +110,7 @@ public sealed class FakeKraken : IFakeFormat
         return (asset, code, quote);
     }
 
-    /// <summary>Kraken's legacy name for the oldest pairs (XXBTZUSD, XETHZEUR); newer ones keep the request's name.</summary>
+    /// <summary>Kraken's legacy names for its oldest pairs (XXBTZUSD, XETHZEUR); newer ones keep the request's.</summary>
     private static string ResultKey((string Asset, string Code, string Quote) pair) =>
         pair.Code is "XBT" or "ETH" && pair.Quote is "USD" or "EUR"
             ? $"X{pair.Code}Z{pair.Quote}"

@@ -90,7 +90,8 @@ public sealed class FakeKuCoin : IFakeFormat
         if (context.Request.Path.Value?.EndsWith("/candles", StringComparison.Ordinal) == true)
         {
             string time = FakeText.Num(market.Now.ToUnixTimeSeconds() / 60 * 60);
-            return Results.Json(new { code = "200000", data = new[] { new[] { time, "100", "105", "90", "110", "1", "100" } } });
+            var row = new[] { time, "100", "105", "90", "110", "1", "100" };
+            return Results.Json(new { code = "200000", data = new[] { row } });
         }
 
         return Results.Json(new

@@ -59,8 +59,12 @@ public sealed class FakeOkx : IFakeFormat
                     statusCode: StatusCodes.Status400BadRequest);
             }
 
-            DateTimeOffset? older = FakeText.WholeOrNull(after) is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a - 1) : null;
-            DateTimeOffset? newer = FakeText.WholeOrNull(before) is { } b ? DateTimeOffset.FromUnixTimeMilliseconds(b + 1) : null;
+            DateTimeOffset? older = FakeText.WholeOrNull(after) is { } a
+                ? DateTimeOffset.FromUnixTimeMilliseconds(a - 1)
+                : null;
+            DateTimeOffset? newer = FakeText.WholeOrNull(before) is { } b
+                ? DateTimeOffset.FromUnixTimeMilliseconds(b + 1)
+                : null;
             int count = Math.Min(FakeText.WholeOr(limit, 100), MaxCandles);
             var candles = market.LatestCandles(Source, asset, width, count, newer, older);
             long forming = market.Now.ToUnixTimeSeconds() / (long)width.TotalSeconds * (long)width.TotalSeconds;
@@ -79,7 +83,8 @@ public sealed class FakeOkx : IFakeFormat
         });
     }
 
-    public IResult ErrorPayload() => Results.Json(new { code = "50011", msg = "Too Many Requests", data = Array.Empty<object>() });
+    public IResult ErrorPayload() =>
+        Results.Json(new { code = "50011", msg = "Too Many Requests", data = Array.Empty<object>() });
 
     public IResult NotListed() =>
         Results.Json(new { code = "51001", msg = "Instrument ID does not exist", data = Array.Empty<object>() });

@@ -20,6 +20,7 @@ public sealed class BitfinexSourceTests
         Assert.Equal("tBTCUST", BitfinexSource.Symbol(BtcUsdt));
         Assert.Equal("tDOGE:USD", BitfinexSource.Symbol(new AssetPair("DOGE", "USD")));
         Assert.Equal("tETHEUR", BitfinexSource.Symbol(new AssetPair("ETH", "EUR")));
+        Assert.Equal("tUSTUSD", BitfinexSource.Symbol(new AssetPair("USDT", "USD")));
     }
 
     [Fact]
@@ -61,7 +62,9 @@ public sealed class BitfinexSourceTests
     [Fact]
     public void ParseCandles_NewestFirst_ReturnedOldestFirst()
     {
-        using var json = Samples.Inline("[[1552302000000,3890,3880,3895,3875,1.5],[1552298400000,3870.1,3890,3890,3870.1,0.05]]");
+        using var json = Samples.Inline("""
+            [[1552302000000,3890,3880,3895,3875,1.5],[1552298400000,3870.1,3890,3890,3870.1,0.05]]
+            """);
 
         var candles = BitfinexSource.ParseCandles(json.RootElement, Samples.Now);
 

@@ -58,8 +58,9 @@ public sealed class BitfinexSource(SafeHttpClient http, TimeProvider time, IOpti
     /// <summary>Bitfinex trading symbols: tBTCUSD, tETHUST; with a colon when a code is longer: tDOGE:USD.</summary>
     internal static string Symbol(AssetPair pair)
     {
-        string quote = pair.Quote == QuoteCurrency.Usdt ? "UST" : pair.Quote;
-        return pair.Base.Length > 3 || quote.Length > 3 ? $"t{pair.Base}:{quote}" : $"t{pair.Base}{quote}";
+        string asset = Code(pair.Base);
+        string quote = Code(pair.Quote);
+        return asset.Length > 3 || quote.Length > 3 ? $"t{asset}:{quote}" : $"t{asset}{quote}";
     }
 
     /// <summary>
@@ -135,6 +136,8 @@ public sealed class BitfinexSource(SafeHttpClient http, TimeProvider time, IOpti
             ? UpstreamFailure.NotListed(text)
             : UpstreamFailure.ErrorPayload(text);
     }
+
+    private static string Code(string currency) => currency == QuoteCurrency.Usdt ? "UST" : currency;
 
     private static string TimeFrame(CandleInterval interval) => interval switch
     {

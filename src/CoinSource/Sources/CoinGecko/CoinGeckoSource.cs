@@ -96,8 +96,7 @@ public class CoinGeckoSource(SafeHttpClient http, TimeProvider time, IOptionsMon
             throw new InvalidUpstreamDataException($"coins/markets: expected an array, got {root.ValueKind}");
         }
 
-        // A coin without a rank (null market_cap_rank) has no place in the ranking; numbering it by its position
-        // would hand it another coin's rank.
+        // An unranked coin (null market_cap_rank) is left out: numbering it by position gives it another's rank.
         var coins = root.EnumerateArray()
             .Where(coin => JsonValues.OptionalProperty(coin, "current_price") is not null
                            && JsonValues.OptionalProperty(coin, "market_cap_rank") is not null)

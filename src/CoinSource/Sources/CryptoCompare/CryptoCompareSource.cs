@@ -59,8 +59,7 @@ public sealed class CryptoCompareSource(SafeHttpClient http, TimeProvider time, 
     {
         var (endpoint, aggregate) = History(query.Interval);
 
-        // limit counts aggregated candles and limit * aggregate may not pass 2000; the answer holds limit + 1
-        // candles ending at toTs.
+        // limit counts aggregated candles, limit * aggregate stays within 2000; limit + 1 come back, up to toTs.
         int page = MaxHistory / aggregate;
         long? toTs = query.Start is null && query.End is null
             ? null
