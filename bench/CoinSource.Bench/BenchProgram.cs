@@ -41,6 +41,11 @@ public static class BenchProgram
             await Console.Error.WriteLineAsync("bench: interrupted");
             return 130;
         }
+        catch (BenchSetupException e)
+        {
+            await Console.Error.WriteLineAsync($"bench: broken set-up: {e.Message}");
+            return 1;
+        }
         finally
         {
             ChildProcesses.KillAll();
