@@ -32,6 +32,9 @@ internal sealed class SourceHealthEntry(string name, DateTimeOffset createdAt, H
 
     public bool ProbeInFlight { get; set; }
 
+    /// <summary>Why requests skip the source during the current cooldown; null until first needed.</summary>
+    public string? SkipReason { get; set; }
+
     public void AddLatency(TimeSpan latency)
     {
         _latencies.Enqueue(latency.TotalMilliseconds);

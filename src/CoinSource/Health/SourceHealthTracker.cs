@@ -53,7 +53,9 @@ public sealed class SourceHealthTracker
 
             if (entry.CooldownUntil is { } until && until > now)
             {
-                return new(AdmissionDecision.SkipOffline, $"OFFLINE until {Format(until)}: {entry.StateReason}", until);
+                // Formatted once per cooldown, not per skipped request: skipping must cost next to nothing.
+                entry.SkipReason ??= $"OFFLINE until {Format(until)}: {entry.StateReason}";
+                return new(AdmissionDecision.SkipOffline, entry.SkipReason, until);
             }
 
             if (entry.ProbeInFlight)
@@ -126,6 +128,7 @@ public sealed class SourceHealthTracker
         {
             // A failed probe: the source stays OFFLINE for a new cooldown.
             entry.CooldownUntil = now + options.Cooldown;
+            entry.SkipReason = null;
             entry.MoveTo(SourceState.Offline, $"probe failed: {failure.Reason}", now);
             return null;
         }
@@ -133,6 +136,7 @@ public sealed class SourceHealthTracker
         if (entry.ConsecutiveFailures >= options.FailureThreshold)
         {
             entry.CooldownUntil = now + options.Cooldown;
+            entry.SkipReason = null;
             return entry.MoveTo(SourceState.Offline,
                 $"{entry.ConsecutiveFailures} consecutive failures, last: {failure.Reason}", now);
         }

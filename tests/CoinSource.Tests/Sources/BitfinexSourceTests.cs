@@ -124,24 +124,6 @@ public sealed class BitfinexSourceTests
         Assert.Contains("below 24 h low", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(FailureMode.NotListed, FailureKind.NotListed)]
-    [InlineData(FailureMode.ErrorPayload, FailureKind.ErrorPayload)]
-    [InlineData(FailureMode.InvalidData, FailureKind.InvalidData)]
-    public async Task Fake_Misbehaves_QuoteAndCandleFailuresClassified(FailureMode mode, FailureKind expected)
-    {
-        await using var harness = await AdapterHarness.StartAsync();
-        var source = new BitfinexSource(harness.Http, harness.Time, harness.Sources);
-        harness.Upstream.Fail(BitfinexSource.SourceName, mode);
-
-        var quote = await source.GetQuoteAsync(BtcUsd, TestContext.Current.CancellationToken);
-        var candles = await source.GetCandlesAsync(new CandleQuery(BtcUsd, CandleInterval.OneHour, 5, null, null),
-            TestContext.Current.CancellationToken);
-
-        Assert.Equal(expected, quote.Failure?.Kind);
-        Assert.Equal(expected, candles.Failure?.Kind);
-    }
-
     [Fact]
     public async Task GetCandles_FromAStart_OldestFirstPage()
     {

@@ -111,21 +111,6 @@ public sealed class CoinPaprikaSourceTests
         Assert.Contains("'price'", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(FailureMode.NotListed, FailureKind.NotListed)]
-    [InlineData(FailureMode.ErrorPayload, FailureKind.ErrorPayload)]
-    [InlineData(FailureMode.InvalidData, FailureKind.InvalidData)]
-    public async Task Fake_Misbehaves_QuoteFailuresClassified(FailureMode mode, FailureKind expected)
-    {
-        await using var harness = await AdapterHarness.StartAsync();
-        var source = new CoinPaprikaSource(harness.Http, harness.Time, harness.Sources);
-        harness.Upstream.Fail(CoinPaprikaSource.SourceName, mode);
-
-        var quote = await source.GetQuoteAsync(BtcUsd, TestContext.Current.CancellationToken);
-
-        Assert.Equal(expected, quote.Failure?.Kind);
-    }
-
     [Fact]
     public async Task Api_PinnedToCoinPaprika_ServesTheFakesQuoteAndRanking()
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CoinSource.FakeUpstreams;
-using CoinSource.Market;
 using CoinSource.SafeHttp;
 using CoinSource.Sources.CryptoCompare;
 using CoinSource.Symbols;
@@ -141,24 +140,6 @@ public sealed class CryptoCompareSourceTests
             () => CryptoCompareSource.ParseHistory(json.RootElement, Samples.Now));
 
         Assert.Contains("high 9 below low 12", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(FailureMode.NotListed, FailureKind.NotListed)]
-    [InlineData(FailureMode.ErrorPayload, FailureKind.ErrorPayload)]
-    [InlineData(FailureMode.InvalidData, FailureKind.InvalidData)]
-    public async Task Fake_Misbehaves_QuoteAndCandleFailuresClassified(FailureMode mode, FailureKind expected)
-    {
-        await using var harness = await AdapterHarness.StartAsync();
-        var source = new CryptoCompareSource(harness.Http, harness.Time, harness.Sources);
-        harness.Upstream.Fail(CryptoCompareSource.SourceName, mode);
-
-        var quote = await source.GetQuoteAsync(BtcUsd, TestContext.Current.CancellationToken);
-        var candles = await source.GetCandlesAsync(new CandleQuery(BtcUsd, CandleInterval.OneHour, 5, null, null),
-            TestContext.Current.CancellationToken);
-
-        Assert.Equal(expected, quote.Failure?.Kind);
-        Assert.Equal(expected, candles.Failure?.Kind);
     }
 
     [Fact]

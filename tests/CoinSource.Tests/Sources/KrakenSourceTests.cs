@@ -143,24 +143,6 @@ public sealed class KrakenSourceTests
         Assert.Contains("high 90.0 below low 110.0", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(FailureMode.NotListed, FailureKind.NotListed)]
-    [InlineData(FailureMode.ErrorPayload, FailureKind.ErrorPayload)]
-    [InlineData(FailureMode.InvalidData, FailureKind.InvalidData)]
-    public async Task Fake_Misbehaves_QuoteAndCandleFailuresClassified(FailureMode mode, FailureKind expected)
-    {
-        await using var harness = await AdapterHarness.StartAsync();
-        var source = new KrakenSource(harness.Http, harness.Time, harness.Sources);
-        harness.Upstream.Fail(KrakenSource.SourceName, mode);
-
-        var quote = await source.GetQuoteAsync(BtcUsd, TestContext.Current.CancellationToken);
-        var candles = await source.GetCandlesAsync(new CandleQuery(BtcUsd, CandleInterval.OneHour, 5, null, null),
-            TestContext.Current.CancellationToken);
-
-        Assert.Equal(expected, quote.Failure?.Kind);
-        Assert.Equal(expected, candles.Failure?.Kind);
-    }
-
     [Fact]
     public async Task Api_PinnedToKraken_ServesTheFakesQuoteAndCandles()
     {

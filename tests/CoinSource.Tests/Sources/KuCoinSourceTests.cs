@@ -107,24 +107,6 @@ public sealed class KuCoinSourceTests
         Assert.Contains("high 43285.2 below low 43491.9", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(FailureMode.NotListed, FailureKind.NotListed)]
-    [InlineData(FailureMode.ErrorPayload, FailureKind.ErrorPayload)]
-    [InlineData(FailureMode.InvalidData, FailureKind.InvalidData)]
-    public async Task Fake_Misbehaves_QuoteAndCandleFailuresClassified(FailureMode mode, FailureKind expected)
-    {
-        await using var harness = await AdapterHarness.StartAsync();
-        var source = new KuCoinSource(harness.Http, harness.Time, harness.Sources);
-        harness.Upstream.Fail(KuCoinSource.SourceName, mode);
-
-        var quote = await source.GetQuoteAsync(BtcUsdt, TestContext.Current.CancellationToken);
-        var candles = await source.GetCandlesAsync(new CandleQuery(BtcUsdt, CandleInterval.OneHour, 5, null, null),
-            TestContext.Current.CancellationToken);
-
-        Assert.Equal(expected, quote.Failure?.Kind);
-        Assert.Equal(expected, candles.Failure?.Kind);
-    }
-
     [Fact]
     public async Task GetQuote_SymbolTheFakeDoesNotList_NotListed()
     {

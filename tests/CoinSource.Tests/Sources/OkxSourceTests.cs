@@ -105,24 +105,6 @@ public sealed class OkxSourceTests
         Assert.Contains("high 102700 below low 102900", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(FailureMode.NotListed, FailureKind.NotListed)]
-    [InlineData(FailureMode.ErrorPayload, FailureKind.ErrorPayload)]
-    [InlineData(FailureMode.InvalidData, FailureKind.InvalidData)]
-    public async Task Fake_Misbehaves_QuoteAndCandleFailuresClassified(FailureMode mode, FailureKind expected)
-    {
-        await using var harness = await AdapterHarness.StartAsync();
-        var source = new OkxSource(harness.Http, harness.Time, harness.Sources);
-        harness.Upstream.Fail(OkxSource.SourceName, mode);
-
-        var quote = await source.GetQuoteAsync(BtcUsdt, TestContext.Current.CancellationToken);
-        var candles = await source.GetCandlesAsync(new CandleQuery(BtcUsdt, CandleInterval.OneHour, 5, null, null),
-            TestContext.Current.CancellationToken);
-
-        Assert.Equal(expected, quote.Failure?.Kind);
-        Assert.Equal(expected, candles.Failure?.Kind);
-    }
-
     [Fact]
     public async Task GetCandles_UpToAnEnd_TheLatestCandlesBeforeIt()
     {

@@ -1,0 +1,81 @@
+using CoinSource.FakeUpstreams;
+using CoinSource.Market;
+using CoinSource.SafeHttp;
+using CoinSource.Sources;
+using CoinSource.Sources.Binance;
+using CoinSource.Sources.Bitfinex;
+using CoinSource.Sources.CoinGecko;
+using CoinSource.Sources.Coinbase;
+using CoinSource.Sources.CoinPaprika;
+using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.Kraken;
+using CoinSource.Sources.KuCoin;
+using CoinSource.Sources.Okx;
+using CoinSource.Symbols;
+using CoinSource.Tests.TestSupport;
+
+namespace CoinSource.Tests.Sources;
+
+/// <summary>
+/// What every adapter must do with its upstream's own answers, through the real safe client: its "unknown symbol"
+/// answer is not listed (not a health failure), its error envelope is an error payload, nonsense values are invalid
+/// data. One test for all, so that a new source is held to it by adding one line.
+/// </summary>
+public sealed class AdapterContractTests
+{
+    private static readonly Dictionary<string, (Func<AdapterHarness, IMarketSource> Create, AssetPair Pair)> Adapters =
+        new()
+        {
+            ["coingecko"] = (h => new CoinGeckoSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
+            ["binance"] = (h => new BinanceSource(h.Http, h.Time, h.Sources), new("BTC", "USDT")),
+            ["kraken"] = (h => new KrakenSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
+            ["coinbase"] = (h => new CoinbaseSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
+            ["coinpaprika"] = (h => new CoinPaprikaSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
+            ["cryptocompare"] = (h => new CryptoCompareSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
+            ["kucoin"] = (h => new KuCoinSource(h.Http, h.Time, h.Sources), new("BTC", "USDT")),
+            ["okx"] = (h => new OkxSource(h.Http, h.Time, h.Sources), new("BTC", "USDT")),
+            ["bitfinex"] = (h => new BitfinexSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
+        };
+
+    public static TheoryData<string, FailureMode, FailureKind> Cases()
+    {
+        var cases = new TheoryData<string, FailureMode, FailureKind>();
+        foreach (string source in Adapters.Keys)
+        {
+            cases.Add(source, FailureMode.NotListed, FailureKind.NotListed);
+            cases.Add(source, FailureMode.ErrorPayload, FailureKind.ErrorPayload);
+            cases.Add(source, FailureMode.InvalidData, FailureKind.InvalidData);
+        }
+
+        return cases;
+    }
+
+    [Fact]
+    public void EveryRegisteredKeylessSource_IsHeldToTheContract() =>
+        Assert.Equal(SourceRegistry.Names.Where(n => n != CoinGeckoProSource.ProSourceName).Order(),
+            Adapters.Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Fake_Misbehaves_QuoteAndCandleFailuresClassified(string name, FailureMode mode,
+        FailureKind expected)
+    {
+        await using var harness = await AdapterHarness.StartAsync();
+        var (create, pair) = Adapters[name];
+        var source = create(harness);
+        harness.Upstream.Fail(name, mode);
+
+        if (source is IQuoteSource quotes)
+        {
+            var quote = await quotes.GetQuoteAsync(pair, TestContext.Current.CancellationToken);
+            Assert.Equal(expected, quote.Failure?.Kind);
+        }
+
+        if (source is ICandleSource candles)
+        {
+            var query = new CandleQuery(pair, CandleInterval.OneHour, 5, null, null);
+            var result = await candles.GetCandlesAsync(query, TestContext.Current.CancellationToken);
+            Assert.Equal(expected, result.Failure?.Kind);
+        }
+    }
+}
