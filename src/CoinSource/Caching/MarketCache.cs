@@ -33,7 +33,7 @@ public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions>
         if (_entries.TryGetValue(key, out var cached) && now - cached.FetchedAt < ttl)
         {
             metrics.CacheLookup(kind, "hit");
-            return FromEntry<T>(cached, RoutedResult<T>.Failed([], null), now, fromCache: true, stale: false);
+            return FromEntry<T>(cached, RoutedResult<T>.NotRouted, now, fromCache: true, stale: false);
         }
 
         metrics.CacheLookup(kind, "miss");

@@ -14,7 +14,10 @@ public static class CoinSourcePipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
-        app.UseRateLimiter();
+        if (app.Services.GetRequiredService<SettingsStore>().Current.RateLimitPerMinute > 0)
+        {
+            app.UseRateLimiter();
+        }
 
         app.Services.GetRequiredService<ConfigurationService>().ReportAtStart();
 

@@ -7,7 +7,8 @@ namespace CoinSource.Hosting;
 
 /// <summary>
 /// A request budget per client address, refilled continuously: RATE_LIMIT_PER_MINUTE tokens a minute. Over it,
-/// 429 problem+json with Retry-After. Health probes, metrics and static files are not counted.
+/// 429 problem+json with Retry-After. Health probes, metrics and static files are not counted. With
+/// RATE_LIMIT_PER_MINUTE=0 the middleware is not installed at all.
 /// </summary>
 public static class InboundRateLimiting
 {
@@ -20,7 +21,7 @@ public static class InboundRateLimiting
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                settings.RateLimitPerMinute == 0 || IsExempt(context.Request.Path)
+                IsExempt(context.Request.Path)
                     ? RateLimitPartition.GetNoLimiter("exempt")
                     : RateLimitPartition.GetTokenBucketLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

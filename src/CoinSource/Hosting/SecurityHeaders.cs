@@ -14,19 +14,22 @@ public static class SecurityHeaders
     public const string PermissionsPolicy =
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)";
 
+    /// <summary>Adds the headers as the answer starts, so that error answers written later carry them too.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["Permissions-Policy"] = PermissionsPolicy;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XFrameOptions = "DENY";
-                return Task.CompletedTask;
-            });
-            await next(context);
+            context.Response.OnStarting(AddHeaders, context.Response);
+            return next(context);
         });
+
+    private static Task AddHeaders(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Permissions-Policy"] = PermissionsPolicy;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XFrameOptions = "DENY";
+        return Task.CompletedTask;
+    }
 }

@@ -27,9 +27,8 @@ public sealed class MarketService(
 
     public Task<CachedResult<Quote>> GetQuoteAsync(AssetPair pair, string? pinned, CancellationToken cancellationToken)
     {
-        var candidates = QuoteSources(pair, pinned).ToList();
-        return cache.GetAsync(Capability.Quote, $"quote|{pair}|{pinned}", options.CurrentValue.QuoteTtl,
-            token => router.RouteAsync(Capability.Quote, pair.ToString(), candidates,
+        return cache.GetAsync(Capability.Quote, $"quote|{pair.Base}|{pair.Quote}|{pinned}", options.CurrentValue.QuoteTtl,
+            token => router.RouteAsync(Capability.Quote, pair.ToString(), QuoteSources(pair, pinned),
                 (source, t) => source.GetQuoteAsync(pair, t), token),
             cancellationToken);
     }
@@ -37,12 +36,11 @@ public sealed class MarketService(
     public Task<CachedResult<IReadOnlyList<Candle>>> GetCandlesAsync(CandleQuery query, string? pinned,
         CancellationToken cancellationToken)
     {
-        var candidates = CandleSources(query.Pair, query.Interval, pinned).ToList();
         string subject = $"{query.Pair} {query.Interval.Name()}";
         string key = $"candles|{query.Pair}|{query.Interval.Name()}|{query.Limit}|{query.Start?.ToUnixTimeSeconds()}"
                      + $"|{query.End?.ToUnixTimeSeconds()}|{pinned}";
         return cache.GetAsync(Capability.Candles, key, options.CurrentValue.CandlesTtl,
-            token => router.RouteAsync(Capability.Candles, subject, candidates,
+            token => router.RouteAsync(Capability.Candles, subject, CandleSources(query.Pair, query.Interval, pinned),
                 (source, t) => source.GetCandlesAsync(query, t), token),
             cancellationToken);
     }
@@ -50,10 +48,10 @@ public sealed class MarketService(
     public Task<CachedResult<IReadOnlyList<TopCoin>>> GetTopCoinsAsync(int limit, string quoteCurrency,
         string? pinned, CancellationToken cancellationToken)
     {
-        var candidates = TopCoinSources(quoteCurrency, pinned).ToList();
         return cache.GetAsync(Capability.TopCoins, $"top|{limit}|{quoteCurrency}|{pinned}",
             options.CurrentValue.TopCoinsTtl,
-            token => router.RouteAsync(Capability.TopCoins, $"top {limit} in {quoteCurrency}", candidates,
+            token => router.RouteAsync(Capability.TopCoins, $"top {limit} in {quoteCurrency}",
+                TopCoinSources(quoteCurrency, pinned),
                 (source, t) => source.GetTopCoinsAsync(limit, quoteCurrency, t), token),
             cancellationToken);
     }

@@ -32,6 +32,9 @@ public sealed class RoutedResult<T>
 
     public bool WasCancelled => Attempts.Any(a => a.Outcome == AttemptOutcome.Cancelled);
 
+    /// <summary>No routing happened: the answer came from the cache.</summary>
+    public static RoutedResult<T> NotRouted { get; } = new(default, null, [], null);
+
     public static RoutedResult<T> Served(T value, string source, IReadOnlyList<Attempt> attempts) =>
         new(value, source, attempts, null);
 
