@@ -66,8 +66,7 @@ public static class CoinSourceServices
         services.AddSingleton<ServerClock>();
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(CoinSourceMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Routing",
-                "System.Net.Http")
+            .AddMeter(CoinSourceMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Net.Http")
             .AddPrometheusExporter());
         services.AddInboundRateLimiting(settings);
         services.AddCors(o => o.AddDefaultPolicy(policy =>
