@@ -14,7 +14,7 @@ namespace CoinSource.Bench;
 public static class BenchProgram
 {
     private static readonly IBenchmark[] Benchmarks =
-        [new ThroughputBenchmark(), new StampedeBenchmark(), new FailoverBenchmark()];
+        [new ThroughputBenchmark(), new StampedeBenchmark(), new FailoverBenchmark(), new IndicatorBenchmark()];
 
     public static async Task<int> Main(string[] args)
     {

@@ -38,6 +38,7 @@ public static class CoinSourcePipeline
         app.MapPrometheusScrapingEndpoint("/metrics");
 
         app.MapMarketEndpoints();
+        app.MapIndicatorEndpoints();
         app.MapSourceHealthEndpoints();
         app.MapStatusEndpoints();
         app.MapConfigEndpoints();

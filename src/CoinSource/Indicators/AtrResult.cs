@@ -1,0 +1,3 @@
+namespace CoinSource.Indicators;
+
+public readonly record struct AtrResult(DateTimeOffset Time, double? TrueRange, double? Atr);

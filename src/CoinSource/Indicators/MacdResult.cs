@@ -1,0 +1,3 @@
+namespace CoinSource.Indicators;
+
+public readonly record struct MacdResult(DateTimeOffset Time, double? Macd, double? Signal, double? Histogram);

@@ -1,0 +1,3 @@
+namespace CoinSource.Indicators;
+
+public readonly record struct ObvResult(DateTimeOffset Time, double? Obv);

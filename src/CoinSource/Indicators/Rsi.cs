@@ -1,0 +1,62 @@
+namespace CoinSource.Indicators;
+
+/// <summary>
+/// Wilder's Relative Strength Index: the first averages of gains and losses are simple means of the first
+/// <c>period</c> changes, later ones Wilder-smoothed ((previous * (period - 1) + current) / period).
+/// RSI = 100 * gain / (gain + loss), which is 100 - 100 / (1 + RS) without the division by a zero loss:
+/// no losses (flat prices included) give 100, as in Wilder's definition where RS grows without bound.
+/// </summary>
+public sealed class Rsi : IIndicatorState<RsiResult>
+{
+    private readonly int _period;
+    private bool _started;
+    private double _previous;
+    private int _changes;
+    private double _gain;
+    private double _loss;
+
+    public Rsi(int period = 14)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        _period = period;
+    }
+
+    public static int RequiredCandles(int period) => period + 1;
+
+    public static RsiResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 14) =>
+        Batch.Run<Rsi, RsiResult>(new Rsi(period), bars);
+
+    public RsiResult Add(in Bar bar) => new(bar.Time, Next(bar.Close));
+
+    public double? Next(double close)
+    {
+        if (!_started)
+        {
+            _started = true;
+            _previous = close;
+            return null;
+        }
+
+        double change = close - _previous;
+        _previous = close;
+        double gain = Math.Max(change, 0);
+        double loss = Math.Max(-change, 0);
+        _changes++;
+        if (_changes <= _period)
+        {
+            _gain += gain / _period;
+            _loss += loss / _period;
+            return _changes < _period ? null : Value();
+        }
+
+        _gain = ((_gain * (_period - 1)) + gain) / _period;
+        _loss = ((_loss * (_period - 1)) + loss) / _period;
+        return Value();
+    }
+
+    private double? Value()
+    {
+        double total = _gain + _loss;
+        return total > 0 ? Num.Finite(100 * _gain / total) : 100;
+    }
+}

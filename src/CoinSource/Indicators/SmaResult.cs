@@ -1,0 +1,3 @@
+namespace CoinSource.Indicators;
+
+public readonly record struct SmaResult(DateTimeOffset Time, double? Sma);

@@ -1,0 +1,3 @@
+namespace CoinSource.Indicators;
+
+public readonly record struct StochasticResult(DateTimeOffset Time, double? K, double? D);

@@ -1,0 +1,3 @@
+namespace CoinSource.Indicators;
+
+public readonly record struct VwapResult(DateTimeOffset Time, double? Vwap);

@@ -1,0 +1,3 @@
+namespace CoinSource.Indicators;
+
+public readonly record struct WilliamsRResult(DateTimeOffset Time, double? WilliamsR);

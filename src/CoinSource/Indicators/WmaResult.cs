@@ -1,0 +1,3 @@
+namespace CoinSource.Indicators;
+
+public readonly record struct WmaResult(DateTimeOffset Time, double? Wma);
