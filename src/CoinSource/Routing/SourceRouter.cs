@@ -96,7 +96,7 @@ public sealed partial class SourceRouter(
         where TSource : IMarketSource
     {
         long started = time.GetTimestamp();
-        var result = await call(source, cancellationToken);
+        var result = await CallSafelyAsync(source, capability, subject, call, cancellationToken);
         TimeSpan elapsed = time.GetElapsedTime(started);
         double ms = Math.Round(elapsed.TotalMilliseconds, 1);
 
@@ -123,6 +123,36 @@ public sealed partial class SourceRouter(
         feed.Publish(ActivityKind.Attempt, $"{capability} {subject}: {source.Name} {outcomeName}: {failure.Reason}",
             source.Name, capability, outcomeName, ms);
         return (new Attempt(source.Name, outcome, failure.Reason, ms, result.Endpoint, result.Bytes), result);
+    }
+
+    /// <summary>
+    /// Calls one source. A fault in an adapter (a bug, not an upstream failure) must not fail the request or leave
+    /// a probe marked as running forever: it becomes a failure of that source and the next candidate is tried.
+    /// </summary>
+    private async Task<UpstreamResult<T>> CallSafelyAsync<TSource, T>(
+        TSource source,
+        string capability,
+        string subject,
+        Func<TSource, CancellationToken, Task<UpstreamResult<T>>> call,
+        CancellationToken cancellationToken)
+        where TSource : IMarketSource
+    {
+        try
+        {
+            return await call(source, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return UpstreamResult<T>.Fail(new UpstreamFailure(FailureKind.Cancelled, "the caller went away"));
+        }
+#pragma warning disable CA1031 // The router is the boundary that keeps one adapter's bug from failing the request.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogAdapterFault(logger, ex, capability, subject, source.Name);
+            return UpstreamResult<T>.Fail(new UpstreamFailure(FailureKind.InvalidData,
+                $"the {source.Name} adapter failed on this answer ({ex.GetType().Name})"));
+        }
     }
 
     private static string OutcomeName(AttemptOutcome outcome) => outcome switch
@@ -157,6 +187,11 @@ public sealed partial class SourceRouter(
         Message = "{Capability} {Subject}: skipped {Source}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string capability, string subject, string source,
         string? reason);
+
+    [LoggerMessage(EventId = 3005, EventName = "AdapterFault", Level = LogLevel.Error,
+        Message = "{Capability} {Subject}: the {Source} adapter threw; counted as a failure of that source")]
+    private static partial void LogAdapterFault(ILogger logger, Exception exception, string capability, string subject,
+        string source);
 
     [LoggerMessage(EventId = 3004, EventName = "Exhausted", Level = LogLevel.Warning,
         Message = "{Capability} {Subject}: no source could answer ({Attempts} candidates)")]

@@ -137,6 +137,36 @@ public sealed class SourceRouterTests
     }
 
     [Fact]
+    public async Task Route_AdapterThrows_CountedAsThatSourcesFailureAndNextServes()
+    {
+        var broken = new FakeQuoteSource("a", () => throw new KeyNotFoundException("adapter bug"));
+        var b = FakeQuoteSource.Answering("b", 200m);
+
+        var result = await RouteAsync(broken, b);
+
+        Assert.Equal("b", result.Source);
+        Assert.Equal(AttemptOutcome.Failure, result.Attempts[0].Outcome);
+        Assert.Contains("KeyNotFoundException", result.Attempts[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _health.Snapshot("a")!.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task Route_ProbeThrows_ProbeReleasedForTheNextCooldown()
+    {
+        var broken = new FakeQuoteSource("a", () => throw new InvalidCastException("adapter bug"));
+        for (int i = 0; i < 3; i++)
+        {
+            await RouteAsync(broken);
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await RouteAsync(broken);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(AdmissionDecision.Probe, _health.Admit("a").Decision);
+    }
+
+    [Fact]
     public async Task Route_AllFail_FailedWithEveryAttempt()
     {
         var result = await RouteAsync(FakeQuoteSource.Failing("a"), FakeQuoteSource.Failing("b", FailureKind.Timeout));
