@@ -95,6 +95,7 @@ public sealed record Settings
             ["HEALTH_FAILURE_THRESHOLD"] = Number(Health.FailureThreshold),
             ["HEALTH_COOLDOWN_SECONDS"] = Number(Health.Cooldown.TotalSeconds),
             ["HEALTH_SLOW_MS"] = Number(Health.SlowThreshold.TotalMilliseconds),
+            ["HEALTH_PROBE_JITTER_SECONDS"] = Number(Health.ProbeJitter.TotalSeconds),
             ["CACHE_QUOTE_TTL_SECONDS"] = Number(Cache.QuoteTtl.TotalSeconds),
             ["CACHE_CANDLES_TTL_SECONDS"] = Number(Cache.CandlesTtl.TotalSeconds),
             ["CACHE_TOP_COINS_TTL_SECONDS"] = Number(Cache.TopCoinsTtl.TotalSeconds),
@@ -163,6 +164,7 @@ public sealed record Settings
                 FailureThreshold = read.Number("HEALTH_FAILURE_THRESHOLD", defaults.Health.FailureThreshold, 1, 100),
                 Cooldown = read.Seconds("HEALTH_COOLDOWN_SECONDS", defaults.Health.Cooldown, 1, 86_400),
                 SlowThreshold = read.Milliseconds("HEALTH_SLOW_MS", defaults.Health.SlowThreshold, 1, 600_000),
+                ProbeJitter = read.Seconds("HEALTH_PROBE_JITTER_SECONDS", defaults.Health.ProbeJitter, 0, 3600),
             },
             Cache = new CacheOptions
             {

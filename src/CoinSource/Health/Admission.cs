@@ -6,10 +6,7 @@ public enum AdmissionDecision
     /// <summary>Call it.</summary>
     Allow,
 
-    /// <summary>Call it as the one probe that decides whether an OFFLINE source returns.</summary>
-    Probe,
-
-    /// <summary>Skip it: OFFLINE and in its cooldown, or another request is already probing it.</summary>
+    /// <summary>Skip it: OFFLINE until the background prober finds it answering again.</summary>
     SkipOffline,
 
     /// <summary>Skip it: it answered 429 and asked to wait.</summary>
@@ -19,5 +16,5 @@ public enum AdmissionDecision
 /// <summary>The tracker's answer to "may I call this source now?", with the reason when it is no.</summary>
 public readonly record struct Admission(AdmissionDecision Decision, string? Reason = null, DateTimeOffset? Until = null)
 {
-    public bool Allowed => Decision is AdmissionDecision.Allow or AdmissionDecision.Probe;
+    public bool Allowed => Decision is AdmissionDecision.Allow;
 }

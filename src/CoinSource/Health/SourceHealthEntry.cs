@@ -32,6 +32,9 @@ internal sealed class SourceHealthEntry(string name, DateTimeOffset createdAt, H
 
     public bool ProbeInFlight { get; set; }
 
+    /// <summary>When the background prober may probe this OFFLINE source: the cooldown's end plus jitter.</summary>
+    public DateTimeOffset? ProbeAt { get; set; }
+
     /// <summary>Why requests skip the source during the current cooldown; null until first needed.</summary>
     public string? SkipReason { get; set; }
 
@@ -71,6 +74,7 @@ internal sealed class SourceHealthEntry(string name, DateTimeOffset createdAt, H
         CooldownUntil = null;
         ThrottledUntil = null;
         ProbeInFlight = false;
+        ProbeAt = null;
         MoveTo(SourceState.Healthy, reason, now);
         StateReason = null;
     }

@@ -7,18 +7,22 @@ namespace CoinSource.Health;
 
 /// <summary>
 /// Keeps the health of every source: HEALTHY, DEGRADED after a failure or a slow answer, OFFLINE after the
-/// configured number of consecutive failures. An OFFLINE source gets no traffic until its cooldown ends; then
-/// exactly one request probes it, and that probe decides. State changes are logged and published once.
+/// configured number of consecutive failures. An OFFLINE source gets no user traffic; when its cooldown (plus a
+/// random jitter) has passed, the background prober makes exactly one probe, and that probe decides. State changes
+/// are logged and published once.
 /// </summary>
 public sealed class SourceHealthTracker
 {
+    private readonly Random _jitter;
     private readonly ConcurrentDictionary<string, SourceHealthEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<HealthOptions> _options;
     private readonly HealthEvents _events;
 
-    public SourceHealthTracker(TimeProvider time, IOptionsMonitor<HealthOptions> options, HealthEvents events)
+    public SourceHealthTracker(TimeProvider time, IOptionsMonitor<HealthOptions> options, HealthEvents events,
+        Random? jitter = null)
     {
+        _jitter = jitter ?? Random.Shared;
         _time = time;
         _options = options;
         _events = events;
@@ -51,21 +55,47 @@ public sealed class SourceHealthTracker
                 return new(AdmissionDecision.Allow);
             }
 
-            if (entry.CooldownUntil is { } until && until > now)
-            {
-                // Formatted once per cooldown, not per skipped request: skipping must cost next to nothing.
-                entry.SkipReason ??= $"OFFLINE until {Format(until)}: {entry.StateReason}";
-                return new(AdmissionDecision.SkipOffline, entry.SkipReason, until);
-            }
+            // Formatted once per cooldown, not per skipped request: skipping must cost next to nothing.
+            entry.SkipReason ??= $"OFFLINE until {Format(entry.CooldownUntil ?? now)}: {entry.StateReason}";
+            return new(AdmissionDecision.SkipOffline, entry.SkipReason, entry.ProbeAt ?? entry.CooldownUntil);
+        }
+    }
 
-            if (entry.ProbeInFlight)
+    /// <summary>Claims the one probe of an OFFLINE source whose probe time has come; false for any other.</summary>
+    public bool TryBeginProbe(string source)
+    {
+        var entry = Entry(source);
+        DateTimeOffset now = _time.GetUtcNow();
+        lock (entry)
+        {
+            if (entry.State != SourceState.Offline || entry.ProbeInFlight || entry.ProbeAt is not { } at || at > now
+                || (entry.ThrottledUntil is { } throttled && throttled > now))
             {
-                return new(AdmissionDecision.SkipOffline, "OFFLINE; another request is probing it", now);
+                return false;
             }
 
             entry.ProbeInFlight = true;
-            return new(AdmissionDecision.Probe, "cooldown over: this call probes the source");
+            return true;
         }
+    }
+
+    /// <summary>The OFFLINE sources whose probe is due now.</summary>
+    public IReadOnlyList<string> DueForProbe()
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        List<string> due = [];
+        foreach (var entry in _entries.Values)
+        {
+            lock (entry)
+            {
+                if (entry.State == SourceState.Offline && !entry.ProbeInFlight && entry.ProbeAt <= now)
+                {
+                    due.Add(entry.Name);
+                }
+            }
+        }
+
+        return due;
     }
 
     /// <summary>Records a successful attempt.</summary>
@@ -80,6 +110,7 @@ public sealed class SourceHealthTracker
             entry.ProbeInFlight = false;
             entry.ConsecutiveFailures = 0;
             entry.CooldownUntil = null;
+            entry.ProbeAt = null;
             entry.Successes++;
             entry.LastSuccess = now;
             entry.AddLatency(latency);
@@ -107,6 +138,12 @@ public sealed class SourceHealthTracker
                 entry.ThrottledUntil = failure.RetryAfter ?? now + TimeSpan.FromSeconds(60);
             }
 
+            if (!failure.CountsAgainstHealth && entry.State == SourceState.Offline)
+            {
+                // A probe that proved nothing (throttled, cancelled) is tried again later, not in a tight loop.
+                entry.ProbeAt = Later(entry.ThrottledUntil, now + options.Cooldown);
+            }
+
             if (failure.CountsAgainstHealth)
             {
                 entry.Failures++;
@@ -121,22 +158,20 @@ public sealed class SourceHealthTracker
         Publish(source, transition);
     }
 
-    private static StateTransition? CountFailure(
+    private StateTransition? CountFailure(
         SourceHealthEntry entry, UpstreamFailure failure, DateTimeOffset now, HealthOptions options)
     {
         if (entry.State == SourceState.Offline)
         {
             // A failed probe: the source stays OFFLINE for a new cooldown.
-            entry.CooldownUntil = now + options.Cooldown;
-            entry.SkipReason = null;
+            StartCooldown(entry, now, options);
             entry.MoveTo(SourceState.Offline, $"probe failed: {failure.Reason}", now);
             return null;
         }
 
         if (entry.ConsecutiveFailures >= options.FailureThreshold)
         {
-            entry.CooldownUntil = now + options.Cooldown;
-            entry.SkipReason = null;
+            StartCooldown(entry, now, options);
             return entry.MoveTo(SourceState.Offline,
                 $"{entry.ConsecutiveFailures} consecutive failures, last: {failure.Reason}", now);
         }
@@ -215,6 +250,21 @@ public sealed class SourceHealthTracker
             _events.StateChanged(source, transition);
         }
     }
+
+    private void StartCooldown(SourceHealthEntry entry, DateTimeOffset now, HealthOptions options)
+    {
+        entry.CooldownUntil = now + options.Cooldown;
+        entry.SkipReason = null;
+        double spread;
+        lock (_jitter)
+        {
+            spread = _jitter.NextDouble();
+        }
+
+        entry.ProbeAt = entry.CooldownUntil + (options.ProbeJitter * spread);
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
 
     private static string SlowReason(TimeSpan latency, HealthOptions options) =>
         $"slow: answered in {latency.TotalMilliseconds:F0} ms, above {options.SlowThreshold.TotalMilliseconds:F0} ms";

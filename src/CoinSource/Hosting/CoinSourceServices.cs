@@ -58,7 +58,9 @@ public static class CoinSourceServices
         services.AddSingleton<CoinSourceMetrics>();
         services.AddSingleton<ActivityFeed>();
         services.AddSingleton<HealthEvents>();
-        services.AddSingleton<SourceHealthTracker>();
+        services.AddSingleton(sp => new SourceHealthTracker(sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<HealthOptions>>(), sp.GetRequiredService<HealthEvents>()));
+        services.AddHostedService<SourceProber>();
         services.AddSingleton<SourceRouter>();
         services.AddSingleton<MarketCache>();
         services.AddSingleton<MarketService>();

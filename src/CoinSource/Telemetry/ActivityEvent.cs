@@ -30,6 +30,10 @@ public enum ActivityKind
     [JsonStringEnumMemberName("state")]
     StateChange,
 
+    /// <summary>The background prober tried an OFFLINE source.</summary>
+    [JsonStringEnumMemberName("probe")]
+    Probe,
+
     /// <summary>The configuration was reloaded.</summary>
     [JsonStringEnumMemberName("config")]
     ConfigReload,

@@ -24,8 +24,11 @@ public sealed class FailoverTests : IAsyncLifetime
     {
         _upstream = await FakeUpstreamServer.StartAsync();
         _clock = new FakeTimeProvider(_upstream.Market.Now.AddMinutes(1));
-        _host = new CoinSourceHost(_upstream, new Dictionary<string, string?> { ["CACHE_QUOTE_TTL_SECONDS"] = "0" },
-            _clock, only: [First, Second]);
+        _host = new CoinSourceHost(_upstream, new Dictionary<string, string?>
+        {
+            ["CACHE_QUOTE_TTL_SECONDS"] = "0",
+            ["HEALTH_PROBE_JITTER_SECONDS"] = "0",
+        }, _clock, only: [First, Second]);
         _client = _host.Client();
     }
 
@@ -120,34 +123,37 @@ public sealed class FailoverTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Quote_AfterCooldown_OneProbeDecides_SuccessReturnsSource()
+    public async Task Offline_AfterCooldown_BackgroundProbeReturnsSourceWithoutAUserRequest()
     {
         await DriveOfflineAsync();
         _upstream.Heal(First);
         _clock.Advance(TimeSpan.FromMinutes(4));
-        await QuoteAsync();
+        var during = await QuoteAsync();
         Assert.Equal(0, _upstream.Calls(First));
+        Assert.Equal(Second, during.Meta.GetProperty("source").GetString());
 
         _clock.Advance(TimeSpan.FromMinutes(1));
-        var answer = await QuoteAsync();
+        await Eventually.TrueAsync(() => StateAsync(First).Result == "HEALTHY", "the probe returned the source");
+        var after = await QuoteAsync();
 
-        Assert.Equal(1, _upstream.Calls(First));
-        Assert.Equal(First, answer.Meta.GetProperty("source").GetString());
-        Assert.Equal("HEALTHY", await StateAsync(First));
+        Assert.Equal(2, _upstream.Calls(First));
+        Assert.Equal(First, after.Meta.GetProperty("source").GetString());
+        Assert.Single(_host.Logs.GetSnapshot(), r => r.Id.Name == "ProbeSucceeded");
     }
 
     [Fact]
-    public async Task Quote_AfterCooldown_FailedProbeStartsNewCooldown()
+    public async Task Offline_FailedBackgroundProbe_NewCooldownAndUserRequestsNeverProbe()
     {
         await DriveOfflineAsync();
         _clock.Advance(TimeSpan.FromMinutes(5));
+        await Eventually.TrueAsync(() => _host.Logs.GetSnapshot().Any(r => r.Id.Name == "ProbeFailed"),
+            "the probe failed");
 
-        var probe = await QuoteAsync();
         _clock.Advance(TimeSpan.FromMinutes(4));
-        await QuoteAsync();
+        var answer = await QuoteAsync();
 
         Assert.Equal(1, _upstream.Calls(First));
-        Assert.Equal(Second, probe.Meta.GetProperty("source").GetString());
+        Assert.Equal(Second, answer.Meta.GetProperty("source").GetString());
         Assert.Equal("OFFLINE", await StateAsync(First));
     }
 

@@ -20,7 +20,7 @@ public sealed class SourceHealthTrackerTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly FakeLogger<HealthEvents> _logger = new();
     private readonly IMeterFactory _meters = TestTelemetry.MeterFactory();
-    private readonly HealthOptions _options = new();
+    private readonly HealthOptions _options = new() { ProbeJitter = TimeSpan.Zero };
     private readonly SourceHealthTracker _tracker;
 
     public SourceHealthTrackerTests()
@@ -69,17 +69,49 @@ public sealed class SourceHealthTrackerTests
     }
 
     [Fact]
-    public void Offline_AfterCooldown_ExactlyOneProbeAdmitted()
+    public void Offline_AfterCooldown_ExactlyOneProbeClaimed_UserRequestsStillSkip()
     {
         GoOffline();
-        _clock.Advance(TimeSpan.FromMinutes(5));
+        _clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        Assert.False(_tracker.TryBeginProbe(Source));
+        Assert.Empty(_tracker.DueForProbe());
+        _clock.Advance(TimeSpan.FromSeconds(1));
 
-        var first = _tracker.Admit(Source);
-        var second = _tracker.Admit(Source);
+        Assert.Equal([Source], _tracker.DueForProbe());
+        Assert.True(_tracker.TryBeginProbe(Source));
+        Assert.False(_tracker.TryBeginProbe(Source));
+        Assert.Empty(_tracker.DueForProbe());
+        Assert.Equal(AdmissionDecision.SkipOffline, _tracker.Admit(Source).Decision);
+    }
 
-        Assert.Equal(AdmissionDecision.Probe, first.Decision);
-        Assert.Equal(AdmissionDecision.SkipOffline, second.Decision);
-        Assert.Contains("probing", second.Reason, StringComparison.Ordinal);
+    [Fact]
+    public void ProbeJitter_SourcesThatFailedTogether_ProbedAtDifferentTimes()
+    {
+        var options = new HealthOptions { ProbeJitter = TimeSpan.FromSeconds(30) };
+        var events = new HealthEvents(_logger, TestTelemetry.Metrics(_meters), new ActivityFeed(_clock));
+        var tracker = new SourceHealthTracker(_clock, new StaticOptions<HealthOptions>(options), events, new Random(7));
+        string[] sources = ["a", "b", "c", "d", "e"];
+        foreach (string source in sources)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                tracker.RecordFailure(source, ServerError, Fast);
+            }
+        }
+
+        var probeTimes = new List<TimeSpan>();
+        var elapsed = TimeSpan.FromMinutes(5);
+        _clock.Advance(elapsed);
+        while (probeTimes.Count < sources.Length && elapsed <= TimeSpan.FromMinutes(5.5))
+        {
+            probeTimes.AddRange(tracker.DueForProbe().Where(tracker.TryBeginProbe).Select(_ => elapsed));
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            elapsed += TimeSpan.FromSeconds(1);
+        }
+
+        Assert.Equal(sources.Length, probeTimes.Count);
+        Assert.True(probeTimes.Distinct().Count() >= 4, string.Join(", ", probeTimes));
+        Assert.All(probeTimes, t => Assert.InRange(t, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5.5)));
     }
 
     [Fact]
@@ -87,7 +119,7 @@ public sealed class SourceHealthTrackerTests
     {
         GoOffline();
         _clock.Advance(TimeSpan.FromMinutes(5));
-        _tracker.Admit(Source);
+        Assert.True(_tracker.TryBeginProbe(Source));
 
         _tracker.RecordSuccess(Source, Fast);
 
@@ -103,7 +135,7 @@ public sealed class SourceHealthTrackerTests
     {
         GoOffline();
         _clock.Advance(TimeSpan.FromMinutes(5));
-        _tracker.Admit(Source);
+        Assert.True(_tracker.TryBeginProbe(Source));
 
         Fail();
 
@@ -187,7 +219,7 @@ public sealed class SourceHealthTrackerTests
 
         _clock.Advance(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(AdmissionDecision.Probe, _tracker.Admit(Source).Decision);
+        Assert.True(_tracker.TryBeginProbe(Source));
     }
 
     [Fact]
@@ -197,7 +229,7 @@ public sealed class SourceHealthTrackerTests
         for (int probe = 0; probe < 4; probe++)
         {
             _clock.Advance(TimeSpan.FromMinutes(5));
-            _tracker.Admit(Source);
+            Assert.True(_tracker.TryBeginProbe(Source));
             Fail();
         }
 

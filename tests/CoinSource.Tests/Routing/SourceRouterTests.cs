@@ -151,22 +151,6 @@ public sealed class SourceRouterTests
     }
 
     [Fact]
-    public async Task Route_ProbeThrows_ProbeReleasedForTheNextCooldown()
-    {
-        var broken = new FakeQuoteSource("a", () => throw new InvalidCastException("adapter bug"));
-        for (int i = 0; i < 3; i++)
-        {
-            await RouteAsync(broken);
-        }
-
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        await RouteAsync(broken);
-        _clock.Advance(TimeSpan.FromMinutes(5));
-
-        Assert.Equal(AdmissionDecision.Probe, _health.Admit("a").Decision);
-    }
-
-    [Fact]
     public async Task Route_AllFail_FailedWithEveryAttempt()
     {
         var result = await RouteAsync(FakeQuoteSource.Failing("a"), FakeQuoteSource.Failing("b", FailureKind.Timeout));
