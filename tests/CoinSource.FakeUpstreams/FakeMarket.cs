@@ -21,8 +21,20 @@ public sealed class FakeMarket
 
     private readonly ConcurrentDictionary<string, decimal> _factors = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The time every fake timestamp is based on; tests that use a fake clock set it to match.</summary>
-    public DateTimeOffset Now { get; set; } = DateTimeOffset.FromUnixTimeSeconds(1_764_000_000);
+    /// <summary>
+    /// The time every fake timestamp is based on: the real time when the market was made, to the minute, so that
+    /// answers look current; tests that use a fake clock start it here.
+    /// </summary>
+    public DateTimeOffset Now { get; set; } =
+        DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 * 60);
+
+    /// <summary>Per source, how far its timestamps lag behind <see cref="Now"/>: a source serving old data.</summary>
+    private readonly ConcurrentDictionary<string, TimeSpan> _lags = new(StringComparer.OrdinalIgnoreCase);
+
+    public void SetLag(string source, TimeSpan lag) => _lags[source] = lag;
+
+    /// <summary>The time a source stamps on its answers.</summary>
+    public DateTimeOffset StampOf(string source) => Now - _lags.GetValueOrDefault(source);
 
     public void SetPrice(string asset, decimal price) => _prices[asset] = price;
 

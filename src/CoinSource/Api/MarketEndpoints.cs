@@ -19,7 +19,11 @@ public static class MarketEndpoints
             .WithName("GetQuote")
             .WithSummary("Latest price of one symbol")
             .WithDescription("symbol: BTC, btc, bitcoin, BTC-USD, BTCUSDT... quote: USD (default), USDT, USDC, EUR, "
-                + "BTC; a quote in the symbol wins and must agree. source: pin one source (no failover).");
+                + "BTC; a quote in the symbol wins and must agree. source: pin one source (no failover). "
+                + "mode=consensus asks up to CONSENSUS_MAX_SOURCES healthy sources at once within CONSENSUS_BUDGET_MS "
+                + "and answers the median of those that agree, the spread, each source's price and age, and the "
+                + "outliers with the evidence: a stale timestamp, or (with three or more fresh answers) a price "
+                + "further than CONSENSUS_MAX_DEVIATION_PERCENT from the median. Outliers' sources become DEGRADED.");
 
         api.MapGet("/quotes", GetQuotesAsync)
             .WithName("GetQuotes")
@@ -42,13 +46,24 @@ public static class MarketEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<ApiResponse<Quote>>, ProblemHttpResult>> GetQuoteAsync(
-        string symbol, string? quote, string? source, MarketService market, SourceCatalog catalog,
-        MarketAnswers answers, HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ApiResponse<Quote>>, Ok<ApiResponse<ConsensusQuote>>, ProblemHttpResult>>
+        GetQuoteAsync(string symbol, string? quote, string? source, string? mode, MarketService market,
+            ConsensusService consensus, SourceCatalog catalog, MarketAnswers answers, HttpContext context,
+            CancellationToken cancellationToken)
     {
         if (!SymbolParser.TryParse(symbol, quote, out var pair, out string? error))
         {
             return ApiProblems.BadParameter(SymbolOrQuote(error), error);
+        }
+
+        if (mode is not (null or "single" or "consensus"))
+        {
+            return ApiProblems.BadParameter("mode", "must be single (default) or consensus");
+        }
+
+        if (mode == "consensus")
+        {
+            return await ConsensusAsync(pair, source, market, consensus, answers, context, cancellationToken);
         }
 
         if (CheckPinned(source, catalog, s => s is IQuoteSource, "quotes") is { } pinError)
@@ -62,7 +77,7 @@ public static class MarketEndpoints
         }
 
         var result = await market.GetQuoteAsync(pair, source, cancellationToken);
-        return answers.ToResult(context, result, Capability.Quote, pair.ToString(), source is not null);
+        return OneOfQuotes(answers.ToResult(context, result, Capability.Quote, pair.ToString(), source is not null));
     }
 
     internal static async Task<Results<Ok<ApiResponse<IReadOnlyList<QuoteItem>>>, ProblemHttpResult>> GetQuotesAsync(
@@ -182,6 +197,34 @@ public static class MarketEndpoints
         var result = await market.GetCandlesAsync(query, source, cancellationToken);
         return answers.ToResult(context, result, Capability.Candles, $"{pair} {width.Value.Name()}", source is not null);
     }
+
+    private static async Task<Results<Ok<ApiResponse<Quote>>, Ok<ApiResponse<ConsensusQuote>>, ProblemHttpResult>>
+        ConsensusAsync(AssetPair pair, string? source, MarketService market, ConsensusService consensus,
+            MarketAnswers answers, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (source is not null)
+        {
+            return ApiProblems.BadParameter("source", "a consensus asks several sources; it cannot be pinned to one");
+        }
+
+        if (market.QuoteSources(pair, null).Take(2).Count() < 2)
+        {
+            return ApiProblems.NotFound($"a consensus of {pair} needs two sources that serve it");
+        }
+
+        var result = await consensus.GetAsync(pair, cancellationToken);
+        return OneOfQuotes(answers.ToResult(context, result, Capability.Quote, $"{pair} consensus", pinned: false));
+    }
+
+    /// <summary>Either kind of quote answer, as the quote endpoint's declared result.</summary>
+    private static Results<Ok<ApiResponse<Quote>>, Ok<ApiResponse<ConsensusQuote>>, ProblemHttpResult>
+        OneOfQuotes<T>(Results<Ok<ApiResponse<T>>, ProblemHttpResult> answer) => answer.Result switch
+        {
+            Ok<ApiResponse<Quote>> single => single,
+            Ok<ApiResponse<ConsensusQuote>> agreed => agreed,
+            ProblemHttpResult problem => problem,
+            var other => throw new InvalidOperationException($"unexpected answer {other.GetType().Name}"),
+        };
 
     private static async Task<QuoteItem> QuoteItemAsync(AssetPair pair, string? source, MarketService market,
         CancellationToken cancellationToken)

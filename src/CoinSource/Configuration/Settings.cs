@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoinSource.Caching;
 using CoinSource.Health;
+using CoinSource.Market;
 using CoinSource.SafeHttp;
 using CoinSource.Sources;
 
@@ -49,6 +50,8 @@ public sealed record Settings
     public HealthOptions Health { get; init; } = new();
 
     public CacheOptions Cache { get; init; } = new();
+
+    public ConsensusOptions Consensus { get; init; } = new();
 
     public IReadOnlyDictionary<string, SourceOptions> Sources { get; init; } =
         new Dictionary<string, SourceOptions>(StringComparer.OrdinalIgnoreCase);
@@ -100,6 +103,10 @@ public sealed record Settings
             ["CACHE_CANDLES_TTL_SECONDS"] = Number(Cache.CandlesTtl.TotalSeconds),
             ["CACHE_TOP_COINS_TTL_SECONDS"] = Number(Cache.TopCoinsTtl.TotalSeconds),
             ["CACHE_MAX_STALE_SECONDS"] = Number(Cache.MaxStaleAge.TotalSeconds),
+            ["CONSENSUS_MAX_SOURCES"] = Number(Consensus.MaxSources),
+            ["CONSENSUS_BUDGET_MS"] = Number(Consensus.Budget.TotalMilliseconds),
+            ["CONSENSUS_MAX_DEVIATION_PERCENT"] = Number((double)Consensus.MaxDeviationPercent),
+            ["DATA_MAX_QUOTE_AGE_SECONDS"] = Number(Consensus.MaxQuoteAge.TotalSeconds),
         };
         foreach (var (name, source) in Sources)
         {
@@ -172,6 +179,14 @@ public sealed record Settings
                 CandlesTtl = read.Seconds("CACHE_CANDLES_TTL_SECONDS", defaults.Cache.CandlesTtl, 0, 86_400),
                 TopCoinsTtl = read.Seconds("CACHE_TOP_COINS_TTL_SECONDS", defaults.Cache.TopCoinsTtl, 0, 86_400),
                 MaxStaleAge = read.Seconds("CACHE_MAX_STALE_SECONDS", defaults.Cache.MaxStaleAge, 0, 30 * 86_400),
+            },
+            Consensus = new ConsensusOptions
+            {
+                MaxSources = read.Number("CONSENSUS_MAX_SOURCES", defaults.Consensus.MaxSources, 2, 20),
+                Budget = read.Milliseconds("CONSENSUS_BUDGET_MS", defaults.Consensus.Budget, 100, 60_000),
+                MaxDeviationPercent = read.Number("CONSENSUS_MAX_DEVIATION_PERCENT",
+                    (int)defaults.Consensus.MaxDeviationPercent, 1, 100),
+                MaxQuoteAge = read.Seconds("DATA_MAX_QUOTE_AGE_SECONDS", defaults.Consensus.MaxQuoteAge, 1, 86_400),
             },
             Sources = sourceNames.ToDictionary(name => name, name => ReadSource(read, name, secrets),
                 StringComparer.OrdinalIgnoreCase),

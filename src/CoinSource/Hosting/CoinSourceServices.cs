@@ -50,6 +50,7 @@ public static class CoinSourceServices
         services.AddSettingsMonitor((s, _) => s.Upstream);
         services.AddSettingsMonitor((s, _) => s.Health);
         services.AddSettingsMonitor((s, _) => s.Cache);
+        services.AddSettingsMonitor((s, _) => s.Consensus);
         services.AddSettingsMonitor((s, name) => s.Sources.GetValueOrDefault(name) ?? new SourceOptions());
 
         services.AddSingleton(sp => new SafeHttpClient(CreateUpstreamClient(),
@@ -64,6 +65,7 @@ public static class CoinSourceServices
         services.AddSingleton<SourceRouter>();
         services.AddSingleton<MarketCache>();
         services.AddSingleton<MarketService>();
+        services.AddSingleton<ConsensusService>();
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
 

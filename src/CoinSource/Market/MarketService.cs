@@ -14,7 +14,9 @@ public sealed class MarketService(
     MarketCache cache,
     SourceRouter router,
     SourceCatalog catalog,
-    IOptionsMonitor<CacheOptions> options)
+    TimeProvider time,
+    IOptionsMonitor<CacheOptions> options,
+    IOptionsMonitor<ConsensusOptions> quality)
 {
     public IEnumerable<IQuoteSource> QuoteSources(AssetPair pair, string? pinned) =>
         catalog.Quotes.Where(s => s.Supports(pair) && Matches(s, pinned));
@@ -29,7 +31,8 @@ public sealed class MarketService(
     {
         return cache.GetAsync(Capability.Quote, $"quote|{pair.Base}|{pair.Quote}|{pinned}", options.CurrentValue.QuoteTtl,
             token => router.RouteAsync(Capability.Quote, pair.ToString(), QuoteSources(pair, pinned),
-                (source, t) => source.GetQuoteAsync(pair, t), token),
+                async (source, t) => QuoteFreshness.Check(await source.GetQuoteAsync(pair, t), time.GetUtcNow(),
+                    quality.CurrentValue.MaxQuoteAge), token),
             cancellationToken);
     }
 

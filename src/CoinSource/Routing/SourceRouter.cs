@@ -97,18 +97,23 @@ public sealed partial class SourceRouter(
     {
         long started = time.GetTimestamp();
         var result = await CallSafelyAsync(source, capability, subject, call, cancellationToken);
-        TimeSpan elapsed = time.GetElapsedTime(started);
-        double ms = Math.Round(elapsed.TotalMilliseconds, 1);
+        return (Record(source.Name, result, time.GetElapsedTime(started), capability, subject), result);
+    }
 
+    /// <summary>Feeds one attempt's outcome to health, metrics, the log and the feed; returns its trace line.</summary>
+    private Attempt Record<T>(string source, UpstreamResult<T> result, TimeSpan elapsed, string capability,
+        string subject)
+    {
+        double ms = Math.Round(elapsed.TotalMilliseconds, 1);
         if (result.IsSuccess)
         {
-            health.RecordSuccess(source.Name, elapsed);
-            metrics.Attempt(source.Name, "success", elapsed);
-            return (new Attempt(source.Name, AttemptOutcome.Success, null, ms, result.Endpoint, result.Bytes), result);
+            health.RecordSuccess(source, elapsed);
+            metrics.Attempt(source, "success", elapsed);
+            return new Attempt(source, AttemptOutcome.Success, null, ms, result.Endpoint, result.Bytes);
         }
 
         var failure = result.Failure;
-        health.RecordFailure(source.Name, failure, elapsed);
+        health.RecordFailure(source, failure, elapsed);
         var outcome = failure.Kind switch
         {
             FailureKind.NotListed => AttemptOutcome.NotListed,
@@ -117,13 +122,84 @@ public sealed partial class SourceRouter(
             _ => AttemptOutcome.Failure,
         };
         string outcomeName = OutcomeName(outcome);
-        metrics.Attempt(source.Name, outcomeName, elapsed);
-        LogAttemptFailed(logger, capability, subject, source.Name, result.Endpoint, failure.Kind, failure.Reason, ms,
+        metrics.Attempt(source, outcomeName, elapsed);
+        LogAttemptFailed(logger, capability, subject, source, result.Endpoint, failure.Kind, failure.Reason, ms,
             result.Bytes);
-        feed.Publish(ActivityKind.Attempt, $"{capability} {subject}: {source.Name} {outcomeName}: {failure.Reason}",
-            source.Name, capability, outcomeName, ms);
-        return (new Attempt(source.Name, outcome, failure.Reason, ms, result.Endpoint, result.Bytes), result);
+        feed.Publish(ActivityKind.Attempt, $"{capability} {subject}: {source} {outcomeName}: {failure.Reason}",
+            source, capability, outcomeName, ms);
+        return new Attempt(source, outcome, failure.Reason, ms, result.Endpoint, result.Bytes);
     }
+
+    /// <summary>
+    /// Asks up to <paramref name="maxSources"/> admitted candidates at once and waits at most
+    /// <paramref name="budget"/>. Failures are recorded at once; answers come back unrecorded, so that the caller
+    /// can judge them against each other and then <see cref="Settle{T}"/> each one.
+    /// </summary>
+    public async Task<Gathered<T>> GatherAsync<TSource, T>(
+        string capability,
+        string subject,
+        IEnumerable<TSource> candidates,
+        int maxSources,
+        TimeSpan budget,
+        Func<TSource, CancellationToken, Task<UpstreamResult<T>>> call,
+        CancellationToken cancellationToken)
+        where TSource : IMarketSource
+    {
+        List<Attempt> attempts = [];
+        List<TSource> chosen = [];
+        foreach (var source in Order(candidates))
+        {
+            if (chosen.Count == maxSources)
+            {
+                break;
+            }
+
+            var admission = health.Admit(source.Name);
+            if (admission.Allowed)
+            {
+                chosen.Add(source);
+            }
+            else
+            {
+                attempts.Add(new Attempt(source.Name, AttemptOutcome.Skipped, admission.Reason, 0));
+            }
+        }
+
+        using var deadline = new CancellationTokenSource(budget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var calls = chosen.Select(async source =>
+        {
+            long started = time.GetTimestamp();
+            var result = await CallSafelyAsync(source, capability, subject, call, linked.Token);
+            return (Source: source.Name, Result: result, Elapsed: time.GetElapsedTime(started));
+        });
+
+        List<GatheredAnswer<T>> answers = [];
+        foreach (var (source, result, elapsed) in await Task.WhenAll(calls))
+        {
+            if (result.IsSuccess)
+            {
+                answers.Add(new GatheredAnswer<T>(source, result, elapsed));
+                continue;
+            }
+
+            var late = result.Failure.Kind == FailureKind.Cancelled && !cancellationToken.IsCancellationRequested
+                ? UpstreamResult<T>.Fail(result.Failure with
+                {
+                    Reason = $"no answer within the {budget.TotalMilliseconds:F0} ms budget",
+                }).From(result.Endpoint)
+                : result;
+            attempts.Add(Record(source, late, elapsed, capability, subject));
+        }
+
+        return new Gathered<T>(answers, attempts);
+    }
+
+    /// <summary>Records a gathered answer as a success, or as a data-quality failure with its evidence.</summary>
+    public Attempt Settle<T>(GatheredAnswer<T> answer, UpstreamFailure? dataQuality, string capability,
+        string subject) =>
+        Record(answer.Source, dataQuality is null ? answer.Result : UpstreamResult<T>.Fail(dataQuality,
+            answer.Result.Bytes).From(answer.Result.Endpoint), answer.Elapsed, capability, subject);
 
     /// <summary>
     /// Calls one source. A fault in an adapter (a bug, not an upstream failure) must not fail the request or leave

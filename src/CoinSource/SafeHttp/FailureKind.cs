@@ -24,6 +24,12 @@ public enum FailureKind
     /// <summary>The body parsed but its values make no sense (missing field, negative price, high below low...).</summary>
     InvalidData,
 
+    /// <summary>
+    /// The answer is well-formed and plausible on its own, but wrong next to the others or too old: a price far from
+    /// the median of the other sources, a timestamp long past. Counts against health like any other failure.
+    /// </summary>
+    DataQuality,
+
     /// <summary>No complete answer within the attempt timeout.</summary>
     Timeout,
 

@@ -21,7 +21,7 @@ public sealed class FakeBinance : IFakeFormat
             }
 
             decimal price = market.Price(Source, asset);
-            long close = market.Now.ToUnixTimeMilliseconds();
+            long close = market.StampOf(Source).ToUnixTimeMilliseconds();
             return Results.Json(new Dictionary<string, object>
             {
                 ["symbol"] = symbol,

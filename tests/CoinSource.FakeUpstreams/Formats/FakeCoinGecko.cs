@@ -32,7 +32,7 @@ public sealed class FakeCoinGecko(string source = "coingecko") : IFakeFormat
                         [currency] = market.Price(Source, coin.Symbol),
                         [$"{currency}_24h_change"] = 1.5m,
                         [$"{currency}_24h_vol"] = 1_000_000m,
-                        ["last_updated_at"] = market.Now.ToUnixTimeSeconds(),
+                        ["last_updated_at"] = market.StampOf(Source).ToUnixTimeSeconds(),
                     };
                 }
             }

@@ -55,7 +55,7 @@ public sealed class FakeCoinPaprika : IFakeFormat
             ["id"] = "btc-bitcoin",
             ["symbol"] = "BTC",
             ["rank"] = 1,
-            ["last_updated"] = Iso(market.Now),
+            ["last_updated"] = Iso(market.StampOf(Source)),
             ["quotes"] = new Dictionary<string, object> { ["USD"] = new { price = -5.0m } },
         });
 

@@ -36,7 +36,7 @@ public sealed class FakeCoinbase : IFakeFormat
                 ["trade_id"] = 18502105,
                 ["price"] = FakeText.Num(price),
                 ["size"] = "0.00730812",
-                ["time"] = market.Now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
+                ["time"] = market.StampOf(Source).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
                 ["rfq_volume"] = "7.669923",
             });
         });

@@ -147,7 +147,7 @@ public sealed class FakeCryptoCompare : IFakeFormat
             ["FROMSYMBOL"] = fsym,
             ["TOSYMBOL"] = tsym,
             ["PRICE"] = price,
-            ["LASTUPDATE"] = market.Now.ToUnixTimeSeconds(),
+            ["LASTUPDATE"] = market.StampOf(Source).ToUnixTimeSeconds(),
             ["VOLUME24HOUR"] = 1234.5m,
             ["VOLUME24HOURTO"] = 1234.5m * price,
             ["TOTALVOLUME24HTO"] = 2000m * price,

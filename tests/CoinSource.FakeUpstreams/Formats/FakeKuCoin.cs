@@ -19,7 +19,7 @@ public sealed class FakeKuCoin : IFakeFormat
     {
         routes.MapGet("/api/v1/market/stats", (string symbol) =>
         {
-            long time = market.Now.ToUnixTimeMilliseconds();
+            long time = market.StampOf(Source).ToUnixTimeMilliseconds();
             if (Asset(symbol) is not { } asset || !market.Lists(asset))
             {
                 return Results.Json(new

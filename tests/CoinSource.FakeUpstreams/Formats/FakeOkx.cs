@@ -38,7 +38,7 @@ public sealed class FakeOkx : IFakeFormat
                 ["low24h"] = FakeText.Num(price * 0.97m),
                 ["volCcy24h"] = FakeText.Num(1234.5m * price),
                 ["vol24h"] = "1234.5",
-                ["ts"] = FakeText.Num(market.Now.ToUnixTimeMilliseconds()),
+                ["ts"] = FakeText.Num(market.StampOf(Source).ToUnixTimeMilliseconds()),
                 ["sodUtc0"] = FakeText.Num(price),
                 ["sodUtc8"] = FakeText.Num(price),
             };

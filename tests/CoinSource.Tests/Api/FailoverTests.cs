@@ -133,9 +133,11 @@ public sealed class FailoverTests : IAsyncLifetime
         Assert.Equal(Second, during.Meta.GetProperty("source").GetString());
 
         _clock.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.TrueAsync(() => StateAsync(First).Result == "HEALTHY", "the probe returned the source");
+        await Eventually.TrueAsync(() => _host.Logs.GetSnapshot().Any(r => r.Id.Name == "ProbeSucceeded"),
+            "the probe succeeded");
         var after = await QuoteAsync();
 
+        Assert.Equal("HEALTHY", await StateAsync(First));
         Assert.Equal(2, _upstream.Calls(First));
         Assert.Equal(First, after.Meta.GetProperty("source").GetString());
         Assert.Single(_host.Logs.GetSnapshot(), r => r.Id.Name == "ProbeSucceeded");
