@@ -86,7 +86,7 @@ public sealed class FakeCoinPaprika : IFakeFormat
             ["max_supply"] = 21_000_000,
             ["beta_value"] = 0.9m,
             ["first_data_at"] = "2010-07-17T00:00:00Z",
-            ["last_updated"] = Iso(market.Now),
+            ["last_updated"] = Iso(market.StampOf(Source)),
             ["quotes"] = prices,
         };
     }
