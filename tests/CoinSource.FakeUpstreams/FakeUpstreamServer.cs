@@ -26,6 +26,8 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Behaviour> _behaviours = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _aborted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (int Calls, TimeSpan Reset)> _limits =
+        new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _headers =
         new(StringComparer.OrdinalIgnoreCase);
 
@@ -76,6 +78,12 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     /// <summary>Adds latency before every answer of a source.</summary>
     public void Delay(string source, TimeSpan delay) => _behaviours[source] = Current(source) with { Delay = delay };
 
+    /// <summary>
+    /// Gives a source a rate limit of <paramref name="calls"/> per window: every answer says what is left in
+    /// X-RateLimit-Remaining and X-RateLimit-Reset, and once it is spent the source answers 429 with Retry-After.
+    /// </summary>
+    public void LimitAfter(string source, int calls, TimeSpan reset) => _limits[source] = (calls, reset);
+
     public void Heal(string source) => _behaviours.TryRemove(source, out _);
 
     public void HealAll() => _behaviours.Clear();
@@ -115,11 +123,23 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             return;
         }
 
-        _calls.AddOrUpdate(source, 1, (_, n) => n + 1);
+        int call = _calls.AddOrUpdate(source, 1, (_, n) => n + 1);
         _headers[source] = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(),
             StringComparer.OrdinalIgnoreCase);
         using var abort = context.RequestAborted.Register(() => _aborted.AddOrUpdate(source, 1, (_, n) => n + 1));
         var behaviour = Consume(source);
+        if (_limits.TryGetValue(source, out var limit))
+        {
+            string reset = ((int)limit.Reset.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["X-RateLimit-Remaining"] =
+                Math.Max(0, limit.Calls - call).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["X-RateLimit-Reset"] = reset;
+            if (call > limit.Calls)
+            {
+                behaviour = behaviour with { Mode = FailureMode.TooManyRequests, RetryAfter = limit.Reset };
+            }
+        }
+
         try
         {
             if (behaviour.Delay > TimeSpan.Zero)

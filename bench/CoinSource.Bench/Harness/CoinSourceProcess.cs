@@ -93,6 +93,9 @@ public sealed class CoinSourceProcess : IDisposable
         foreach (string source in SourceRegistry.Names)
         {
             environment[Settings.SourceUrlVariable(source)] = upstream.BaseUrl(source).AbsoluteUri;
+
+            // The fake upstream has no free tier to protect; a budget would turn measured calls into skips.
+            environment[Settings.SourceBudgetVariable(source)] = "none";
         }
 
         foreach (var (name, value) in settings)

@@ -112,6 +112,7 @@ public sealed record Settings
         {
             visible[SourceUrlVariable(name)] = source.BaseUrl?.ToString() ?? "(public address)";
             visible[SourceEnabledVariable(name)] = source.Enabled ? "true" : "false";
+            visible[SourceBudgetVariable(name)] = source.Budget?.ToString() ?? "none";
         }
 
         foreach (string variable in Features.Variables)
@@ -135,6 +136,9 @@ public sealed record Settings
 
     /// <summary>The environment variable that can switch a source off: SOURCE_BINANCE_ENABLED.</summary>
     public static string SourceEnabledVariable(string source) => $"SOURCE_{VariablePart(source)}_ENABLED";
+
+    /// <summary>The environment variable holding a source's request budget: SOURCE_BINANCE_BUDGET=1200/60.</summary>
+    public static string SourceBudgetVariable(string source) => $"SOURCE_{VariablePart(source)}_BUDGET";
 
     /// <summary>Shells allow letters, digits and underscores in names: coingecko-pro becomes COINGECKO_PRO.</summary>
     private static string VariablePart(string source) => source.ToUpperInvariant().Replace('-', '_');
@@ -199,6 +203,7 @@ public sealed record Settings
         {
             BaseUrl = read.Url(SourceUrlVariable(name)),
             Enabled = read.Bool(SourceEnabledVariable(name), true),
+            Budget = read.Budget(SourceBudgetVariable(name), SourceRegistry.DefaultBudget(name)),
         };
         if (!options.Enabled)
         {

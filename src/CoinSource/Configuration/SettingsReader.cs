@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoinSource.Sources;
 
 namespace CoinSource.Configuration;
 
@@ -71,6 +72,25 @@ public sealed class SettingsReader(IConfiguration configuration)
         return Uri.TryCreate(raw, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : Fail<Uri?>(name, raw, "an absolute http or https URL", null);
+    }
+
+    /// <summary>A request budget written as requests/seconds (30/60); "none" for no limit.</summary>
+    public RequestBudget? Budget(string name, RequestBudget? @default)
+    {
+        string? raw = Raw(name);
+        if (raw is null)
+        {
+            return @default;
+        }
+
+        if (raw.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return RequestBudget.TryParse(raw, out var budget)
+            ? budget
+            : Fail(name, raw, "requests/seconds such as 30/60, or none", @default);
     }
 
     /// <summary>A comma-separated list of browser origins such as https://dash.example.com.</summary>

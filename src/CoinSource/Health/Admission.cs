@@ -11,6 +11,9 @@ public enum AdmissionDecision
 
     /// <summary>Skip it: it answered 429 and asked to wait.</summary>
     SkipThrottled,
+
+    /// <summary>Skip it: its request budget is spent; calling would exceed its free tier.</summary>
+    SkipQuota,
 }
 
 /// <summary>The tracker's answer to "may I call this source now?", with the reason when it is no.</summary>

@@ -35,6 +35,15 @@ internal sealed class SourceHealthEntry(string name, DateTimeOffset createdAt, H
     /// <summary>When the background prober may probe this OFFLINE source: the cooldown's end plus jitter.</summary>
     public DateTimeOffset? ProbeAt { get; set; }
 
+    /// <summary>Requests left in the source's budget; refilled continuously at the budget's rate.</summary>
+    public double QuotaTokens { get; set; }
+
+    /// <summary>When <see cref="QuotaTokens"/> was last refilled; null before the first call.</summary>
+    public DateTimeOffset? QuotaCheckedAt { get; set; }
+
+    /// <summary>When the upstream said its own budget for CoinSource starts again, after saying none is left.</summary>
+    public DateTimeOffset? QuotaBlockedUntil { get; set; }
+
     /// <summary>Why requests skip the source during the current cooldown; null until first needed.</summary>
     public string? SkipReason { get; set; }
 
@@ -77,6 +86,16 @@ internal sealed class SourceHealthEntry(string name, DateTimeOffset createdAt, H
         ProbeAt = null;
         MoveTo(SourceState.Healthy, reason, now);
         StateReason = null;
+    }
+
+    /// <summary>Adds what the time since the last check has earned, up to the budget.</summary>
+    public void Refill(Sources.RequestBudget budget, DateTimeOffset now)
+    {
+        double perSecond = budget.Requests / budget.Window.TotalSeconds;
+        QuotaTokens = QuotaCheckedAt is { } last
+            ? Math.Min(budget.Requests, QuotaTokens + (Math.Max(0, (now - last).TotalSeconds) * perSecond))
+            : budget.Requests;
+        QuotaCheckedAt = now;
     }
 
     public SourceHealthSnapshot Snapshot()

@@ -35,6 +35,9 @@ public sealed record SourceHealthSnapshot
     /// <summary>When a throttled source accepts calls again.</summary>
     public DateTimeOffset? ThrottledUntil { get; init; }
 
+    /// <summary>The source's request budget and what is left of it; null for a source without one.</summary>
+    public BudgetView? Budget { get; init; }
+
     public DateTimeOffset Since { get; init; }
 
     public IReadOnlyList<StateTransition> Transitions { get; init; } = [];

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using CoinSource.SafeHttp;
+using CoinSource.Sources;
 using Microsoft.Extensions.Options;
 
 namespace CoinSource.Health;
@@ -18,10 +19,17 @@ public sealed class SourceHealthTracker
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<HealthOptions> _options;
     private readonly HealthEvents _events;
+    private readonly Func<string, RequestBudget?> _budgetOf;
 
+    /// <param name="time">The clock of every cooldown and budget.</param>
+    /// <param name="options">Thresholds and cooldown.</param>
+    /// <param name="events">Where state changes are told.</param>
+    /// <param name="budgetOf">Each source's request budget; none when null.</param>
+    /// <param name="jitter">The randomness of probe times; shared when null.</param>
     public SourceHealthTracker(TimeProvider time, IOptionsMonitor<HealthOptions> options, HealthEvents events,
-        Random? jitter = null)
+        Func<string, RequestBudget?>? budgetOf = null, Random? jitter = null)
     {
+        _budgetOf = budgetOf ?? (_ => null);
         _jitter = jitter ?? Random.Shared;
         _time = time;
         _options = options;
@@ -52,7 +60,7 @@ public sealed class SourceHealthTracker
 
             if (entry.State != SourceState.Offline)
             {
-                return new(AdmissionDecision.Allow);
+                return TakeFromBudget(entry, now);
             }
 
             // Formatted once per cooldown, not per skipped request: skipping must cost next to nothing.
@@ -69,7 +77,8 @@ public sealed class SourceHealthTracker
         lock (entry)
         {
             if (entry.State != SourceState.Offline || entry.ProbeInFlight || entry.ProbeAt is not { } at || at > now
-                || (entry.ThrottledUntil is { } throttled && throttled > now))
+                || (entry.ThrottledUntil is { } throttled && throttled > now)
+                || !TakeFromBudget(entry, now).Allowed)
             {
                 return false;
             }
@@ -96,6 +105,30 @@ public sealed class SourceHealthTracker
         }
 
         return due;
+    }
+
+    /// <summary>Takes what an upstream's rate-limit headers said into the source's budget.</summary>
+    public void RecordRateLimit(string source, RateLimitInfo info)
+    {
+        var entry = Entry(source);
+        DateTimeOffset now = _time.GetUtcNow();
+        lock (entry)
+        {
+            if (_budgetOf(source) is { } budget)
+            {
+                entry.Refill(budget, now);
+            }
+
+            if (info.Remaining is { } remaining)
+            {
+                entry.QuotaTokens = Math.Min(entry.QuotaTokens, remaining);
+                entry.QuotaCheckedAt ??= now;
+                if (remaining == 0)
+                {
+                    entry.QuotaBlockedUntil = info.ResetAt ?? now + TimeSpan.FromMinutes(1);
+                }
+            }
+        }
     }
 
     /// <summary>Records a successful attempt.</summary>
@@ -219,7 +252,18 @@ public sealed class SourceHealthTracker
 
         lock (entry)
         {
-            return entry.Snapshot();
+            var snapshot = entry.Snapshot();
+            if (_budgetOf(source) is not { } budget)
+            {
+                return snapshot;
+            }
+
+            entry.Refill(budget, _time.GetUtcNow());
+            var blocked = entry.QuotaBlockedUntil > _time.GetUtcNow() ? entry.QuotaBlockedUntil : null;
+            return snapshot with
+            {
+                Budget = new BudgetView(budget.ToString(), (int)Math.Floor(entry.QuotaTokens), blocked),
+            };
         }
     }
 
@@ -249,6 +293,33 @@ public sealed class SourceHealthTracker
         {
             _events.StateChanged(source, transition);
         }
+    }
+
+    /// <summary>Spends one request of the source's budget, or says when the next one is possible.</summary>
+    private Admission TakeFromBudget(SourceHealthEntry entry, DateTimeOffset now)
+    {
+        if (entry.QuotaBlockedUntil is { } blocked && blocked > now)
+        {
+            return new(AdmissionDecision.SkipQuota, $"the upstream said its budget is spent until {Format(blocked)}",
+                blocked);
+        }
+
+        if (_budgetOf(entry.Name) is not { } budget)
+        {
+            return new(AdmissionDecision.Allow);
+        }
+
+        entry.Refill(budget, now);
+        if (entry.QuotaTokens >= 1)
+        {
+            entry.QuotaTokens -= 1;
+            return new(AdmissionDecision.Allow);
+        }
+
+        double wait = (1 - entry.QuotaTokens) * budget.Window.TotalSeconds / budget.Requests;
+        var next = now + TimeSpan.FromSeconds(Math.Ceiling(wait));
+        return new(AdmissionDecision.SkipQuota, string.Create(CultureInfo.InvariantCulture,
+            $"request budget of {budget} spent; the next request fits at {Format(next)}"), next);
     }
 
     private void StartCooldown(SourceHealthEntry entry, DateTimeOffset now, HealthOptions options)

@@ -59,8 +59,13 @@ public static class CoinSourceServices
         services.AddSingleton<CoinSourceMetrics>();
         services.AddSingleton<ActivityFeed>();
         services.AddSingleton<HealthEvents>();
-        services.AddSingleton(sp => new SourceHealthTracker(sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptionsMonitor<HealthOptions>>(), sp.GetRequiredService<HealthEvents>()));
+        services.AddSingleton(sp =>
+        {
+            var sources = sp.GetRequiredService<IOptionsMonitor<SourceOptions>>();
+            return new SourceHealthTracker(sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptionsMonitor<HealthOptions>>(), sp.GetRequiredService<HealthEvents>(),
+                source => sources.Get(source).Budget);
+        });
         services.AddHostedService<SourceProber>();
         services.AddSingleton<SourceRouter>();
         services.AddSingleton<MarketCache>();

@@ -105,6 +105,11 @@ public sealed partial class SourceRouter(
         string subject)
     {
         double ms = Math.Round(elapsed.TotalMilliseconds, 1);
+        if (result.RateLimit is { } limit)
+        {
+            health.RecordRateLimit(source, limit);
+        }
+
         if (result.IsSuccess)
         {
             health.RecordSuccess(source, elapsed);

@@ -19,19 +19,25 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
 
     /// <summary>Calls the upstream and parses a JSON body with <paramref name="parse"/>.</summary>
     public async Task<UpstreamResult<T>> GetJsonAsync<T>(
-        UpstreamRequest request, Func<JsonElement, T> parse, CancellationToken cancellationToken) =>
-        (await ReadJsonAsync(request, parse, cancellationToken)).From(request.Endpoint);
+        UpstreamRequest request, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+    {
+        var limit = new RateLimitSlot();
+        return (await ReadJsonAsync(request, parse, limit, cancellationToken)).From(request.Endpoint, limit.Value);
+    }
 
     /// <summary>Calls the upstream and hands the raw body to <paramref name="parse"/> (XML feeds).</summary>
     public async Task<UpstreamResult<T>> GetBodyAsync<T>(
-        UpstreamRequest request, Func<ReadOnlyMemory<byte>, T> parse, CancellationToken cancellationToken) =>
-        (await ReadBodyAsync(request, parse, cancellationToken)).From(request.Endpoint);
+        UpstreamRequest request, Func<ReadOnlyMemory<byte>, T> parse, CancellationToken cancellationToken)
+    {
+        var limit = new RateLimitSlot();
+        return (await ReadBodyAsync(request, parse, limit, cancellationToken)).From(request.Endpoint, limit.Value);
+    }
 
     private async Task<UpstreamResult<T>> ReadJsonAsync<T>(
-        UpstreamRequest request, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+        UpstreamRequest request, Func<JsonElement, T> parse, RateLimitSlot limit, CancellationToken cancellationToken)
     {
         UpstreamOptions limits = options.CurrentValue;
-        var body = await FetchAsync(request, limits, cancellationToken);
+        var body = await FetchAsync(request, limits, limit, cancellationToken);
         if (!body.IsSuccess)
         {
             return UpstreamResult<T>.Fail(body.Failure, body.Bytes);
@@ -60,9 +66,10 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
     }
 
     private async Task<UpstreamResult<T>> ReadBodyAsync<T>(
-        UpstreamRequest request, Func<ReadOnlyMemory<byte>, T> parse, CancellationToken cancellationToken)
+        UpstreamRequest request, Func<ReadOnlyMemory<byte>, T> parse, RateLimitSlot limit,
+        CancellationToken cancellationToken)
     {
-        var body = await FetchAsync(request, options.CurrentValue, cancellationToken);
+        var body = await FetchAsync(request, options.CurrentValue, limit, cancellationToken);
         if (!body.IsSuccess)
         {
             return UpstreamResult<T>.Fail(body.Failure, body.Bytes);
@@ -94,7 +101,7 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
     }
 
     private async Task<UpstreamResult<PooledBody>> FetchAsync(
-        UpstreamRequest request, UpstreamOptions limits, CancellationToken cancellationToken)
+        UpstreamRequest request, UpstreamOptions limits, RateLimitSlot limit, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(limits.AttemptTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -110,6 +117,7 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
             }
 
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            limit.Value = RateLimitInfo.From(response.Headers, time.GetUtcNow());
             return await ReadAsync(request, response, limits, linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -271,6 +279,12 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
             body.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Carries the rate-limit headers of an answer out of the reading code, whatever its outcome.</summary>
+    private sealed class RateLimitSlot
+    {
+        public RateLimitInfo? Value { get; set; }
     }
 
     /// <summary>A growable body buffer rented from the shared pool, so large answers do not churn the heap.</summary>

@@ -5,12 +5,14 @@ namespace CoinSource.SafeHttp;
 /// <summary>The outcome of one upstream attempt: a value, or a failure with its reason. Never both.</summary>
 public sealed class UpstreamResult<T>
 {
-    private UpstreamResult(T? value, UpstreamFailure? failure, long bytes, string? endpoint = null)
+    private UpstreamResult(T? value, UpstreamFailure? failure, long bytes, string? endpoint = null,
+        RateLimitInfo? rateLimit = null)
     {
         Value = value;
         Failure = failure;
         Bytes = bytes;
         Endpoint = endpoint;
+        RateLimit = rateLimit;
     }
 
     public T? Value { get; }
@@ -23,6 +25,9 @@ public sealed class UpstreamResult<T>
     /// <summary>The upstream endpoint called, for the decision trace ("ticker/24hr").</summary>
     public string? Endpoint { get; }
 
+    /// <summary>What the upstream's headers said about its rate limit, if anything.</summary>
+    public RateLimitInfo? RateLimit { get; }
+
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Failure))]
     public bool IsSuccess => Failure is null;
@@ -34,9 +39,10 @@ public sealed class UpstreamResult<T>
     /// <summary>Keeps the failure (or maps the value) into a result of another type.</summary>
     public UpstreamResult<TOut> Map<TOut>(Func<T, TOut> map) =>
         IsSuccess
-            ? UpstreamResult<TOut>.Success(map(Value), Bytes).From(Endpoint)
-            : UpstreamResult<TOut>.Fail(Failure, Bytes).From(Endpoint);
+            ? UpstreamResult<TOut>.Success(map(Value), Bytes).From(Endpoint, RateLimit)
+            : UpstreamResult<TOut>.Fail(Failure, Bytes).From(Endpoint, RateLimit);
 
-    /// <summary>The same result, labelled with the endpoint that produced it.</summary>
-    public UpstreamResult<T> From(string? endpoint) => new(Value, Failure, Bytes, endpoint);
+    /// <summary>The same result, labelled with the endpoint that produced it and what it said of its limit.</summary>
+    public UpstreamResult<T> From(string? endpoint, RateLimitInfo? rateLimit = null) =>
+        new(Value, Failure, Bytes, endpoint, rateLimit ?? RateLimit);
 }

@@ -12,6 +12,9 @@ public sealed class SourceOptions
     /// <summary>Why the source takes no traffic, when <see cref="Enabled"/> is false.</summary>
     public string? DisabledReason { get; set; }
 
+    /// <summary>Requests the source may receive per window; null for no limit.</summary>
+    public RequestBudget? Budget { get; set; }
+
     /// <summary>The source's API key, when one is configured. A secret: never logged, never answered.</summary>
     public string? ApiKey { get; set; }
 

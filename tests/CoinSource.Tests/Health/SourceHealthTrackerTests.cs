@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using CoinSource.Health;
 using CoinSource.SafeHttp;
+using CoinSource.Sources;
 using CoinSource.Telemetry;
 using CoinSource.Tests.TestSupport;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -89,7 +90,7 @@ public sealed class SourceHealthTrackerTests
     {
         var options = new HealthOptions { ProbeJitter = TimeSpan.FromSeconds(30) };
         var events = new HealthEvents(_logger, TestTelemetry.Metrics(_meters), new ActivityFeed(_clock));
-        var tracker = new SourceHealthTracker(_clock, new StaticOptions<HealthOptions>(options), events, new Random(7));
+        var tracker = new SourceHealthTracker(_clock, new StaticOptions<HealthOptions>(options), events, jitter: new Random(7));
         string[] sources = ["a", "b", "c", "d", "e"];
         foreach (string source in sources)
         {
@@ -277,6 +278,52 @@ public sealed class SourceHealthTrackerTests
         Assert.Equal(SourceState.Healthy, _tracker.StateOf(Source));
         Assert.Equal(AdmissionDecision.Allow, _tracker.Admit(Source).Decision);
         Assert.False(_tracker.Reset("no-such-source"));
+    }
+
+    [Fact]
+    public void Budget_Spent_SkippedUntilItRefills()
+    {
+        var tracker = WithBudget(new RequestBudget(3, TimeSpan.FromMinutes(1)));
+
+        var admitted = Enumerable.Range(0, 4).Select(_ => tracker.Admit(Source)).ToList();
+
+        Assert.Equal([AdmissionDecision.Allow, AdmissionDecision.Allow, AdmissionDecision.Allow,
+            AdmissionDecision.SkipQuota], admitted.Select(a => a.Decision));
+        Assert.Equal("request budget of 3/60 spent; the next request fits at 12:00:20Z", admitted[3].Reason);
+        Assert.Equal(0, tracker.Snapshot(Source)!.Budget!.Remaining);
+
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(AdmissionDecision.Allow, tracker.Admit(Source).Decision);
+        Assert.Equal(AdmissionDecision.SkipQuota, tracker.Admit(Source).Decision);
+    }
+
+    [Fact]
+    public void Budget_UpstreamSaysNoneLeft_SkippedUntilItsReset()
+    {
+        var tracker = WithBudget(new RequestBudget(100, TimeSpan.FromMinutes(1)));
+
+        tracker.RecordRateLimit(Source, new RateLimitInfo(0, _clock.GetUtcNow().AddSeconds(30)));
+
+        Assert.Equal(AdmissionDecision.SkipQuota, tracker.Admit(Source).Decision);
+        Assert.Equal(_clock.GetUtcNow().AddSeconds(30), tracker.Snapshot(Source)!.Budget!.BlockedUntil);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(AdmissionDecision.Allow, tracker.Admit(Source).Decision);
+    }
+
+    [Fact]
+    public void Budget_UpstreamSaysFewerLeft_BudgetLowered()
+    {
+        var tracker = WithBudget(new RequestBudget(100, TimeSpan.FromMinutes(1)));
+
+        tracker.RecordRateLimit(Source, new RateLimitInfo(2, null));
+
+        Assert.Equal(2, tracker.Snapshot(Source)!.Budget!.Remaining);
+    }
+
+    private SourceHealthTracker WithBudget(RequestBudget budget)
+    {
+        var events = new HealthEvents(_logger, TestTelemetry.Metrics(_meters), new ActivityFeed(_clock));
+        return new SourceHealthTracker(_clock, new StaticOptions<HealthOptions>(_options), events, _ => budget);
     }
 
     private void Fail() => _tracker.RecordFailure(Source, ServerError, Fast);

@@ -37,6 +37,12 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
             ["UPSTREAM_TIMEOUT_MS"] = "10000",
             ["LOG_LEVEL"] = "debug",
         };
+        foreach (string source in SourceRegistry.Names)
+        {
+            // Free-tier budgets would ration a test's burst of calls; tests of budgets set their own.
+            _settings[Settings.SourceBudgetVariable(source)] = "none";
+        }
+
         foreach (string source in SourceRegistry.Names.Where(n => only is not null && !only.Contains(n)))
         {
             _settings[Settings.SourceEnabledVariable(source)] = "false";
