@@ -14,7 +14,10 @@ namespace CoinSource.Bench;
 public static class BenchProgram
 {
     private static readonly IBenchmark[] Benchmarks =
-        [new ThroughputBenchmark(), new StampedeBenchmark(), new FailoverBenchmark(), new IndicatorBenchmark()];
+        [
+            new ThroughputBenchmark(), new StampedeBenchmark(), new FailoverBenchmark(), new ConsensusBenchmark(),
+            new IndicatorBenchmark(),
+        ];
 
     public static async Task<int> Main(string[] args)
     {
