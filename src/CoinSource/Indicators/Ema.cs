@@ -21,7 +21,9 @@ public sealed class Ema : IIndicatorState<EmaResult>
 
     public static int RequiredCandles(int period) => period;
 
-    /// <summary>One pass in exactly the arithmetic of <see cref="Next"/>, so batch equals streaming to the last bit.</summary>
+    /// <summary>
+    /// One pass in exactly the arithmetic of <see cref="Next"/>, so batch equals streaming to the last bit.
+    /// </summary>
     public static EmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
