@@ -50,6 +50,11 @@ public static class PostedCandles
             return "is null";
         }
 
+        if (candle.OpenTime == default)
+        {
+            return "openTime is missing";
+        }
+
         if (previous is not null && candle.OpenTime <= previous.OpenTime)
         {
             return candle.OpenTime == previous.OpenTime

@@ -30,6 +30,10 @@ public static class ProblemDetailsPolicy
                 problem.Title = "Internal error";
                 problem.Detail = "CoinSource failed to answer this request; the fault is logged";
                 break;
+            case StatusCodes.Status415UnsupportedMediaType:
+                problem.Title = "Unsupported media type";
+                problem.Detail = $"the body must be application/json, got {request.ContentType ?? "no content type"}";
+                break;
             case StatusCodes.Status400BadRequest when problem.Detail is null:
                 problem.Detail = "the request could not be read";
                 break;

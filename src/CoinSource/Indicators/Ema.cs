@@ -21,8 +21,39 @@ public sealed class Ema : IIndicatorState<EmaResult>
 
     public static int RequiredCandles(int period) => period;
 
-    public static EmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20) =>
-        Batch.Run<Ema, EmaResult>(new Ema(period), bars);
+    /// <summary>
+    /// One pass in exactly the arithmetic of <see cref="Next"/>, so batch equals streaming to the last bit.
+    /// </summary>
+    public static EmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        // Every slot is written below, so the array needs no zeroing.
+        var results = GC.AllocateUninitializedArray<EmaResult>(bars.Length);
+        double k = 2.0 / (period + 1);
+        int seed = Math.Min(period, bars.Length);
+        double sum = 0;
+
+        for (int i = 0; i < seed; i++)
+        {
+            sum += bars[i].Close;
+            results[i] = new EmaResult(bars[i].Time, null);
+        }
+
+        if (seed < period)
+        {
+            return results;
+        }
+
+        double value = sum / period;
+        results[period - 1] = new EmaResult(bars[period - 1].Time, Num.Finite(value));
+        for (int i = period; i < bars.Length; i++)
+        {
+            value += k * (bars[i].Close - value);
+            results[i] = new EmaResult(bars[i].Time, Num.Finite(value));
+        }
+
+        return results;
+    }
 
     public EmaResult Add(in Bar bar) => new(bar.Time, Next(bar.Close));
 

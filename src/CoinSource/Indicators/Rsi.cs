@@ -23,8 +23,42 @@ public sealed class Rsi : IIndicatorState<RsiResult>
 
     public static int RequiredCandles(int period) => period + 1;
 
-    public static RsiResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 14) =>
-        Batch.Run<Rsi, RsiResult>(new Rsi(period), bars);
+    /// <summary>
+    /// One pass in exactly the arithmetic of <see cref="Next"/>, so batch equals streaming to the last bit.
+    /// </summary>
+    public static RsiResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 14)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        // Every slot is written below, so the array needs no zeroing.
+        var results = GC.AllocateUninitializedArray<RsiResult>(bars.Length);
+        if (bars.Length == 0)
+        {
+            return results;
+        }
+
+        results[0] = new RsiResult(bars[0].Time, null);
+        double gain = 0;
+        double loss = 0;
+        for (int i = 1; i < bars.Length; i++)
+        {
+            double change = bars[i].Close - bars[i - 1].Close;
+            double up = Math.Max(change, 0);
+            double down = Math.Max(-change, 0);
+            if (i <= period)
+            {
+                gain += up / period;
+                loss += down / period;
+                results[i] = new RsiResult(bars[i].Time, i < period ? null : Value(gain, loss));
+                continue;
+            }
+
+            gain = ((gain * (period - 1)) + up) / period;
+            loss = ((loss * (period - 1)) + down) / period;
+            results[i] = new RsiResult(bars[i].Time, Value(gain, loss));
+        }
+
+        return results;
+    }
 
     public RsiResult Add(in Bar bar) => new(bar.Time, Next(bar.Close));
 
@@ -46,17 +80,17 @@ public sealed class Rsi : IIndicatorState<RsiResult>
         {
             _gain += gain / _period;
             _loss += loss / _period;
-            return _changes < _period ? null : Value();
+            return _changes < _period ? null : Value(_gain, _loss);
         }
 
         _gain = ((_gain * (_period - 1)) + gain) / _period;
         _loss = ((_loss * (_period - 1)) + loss) / _period;
-        return Value();
+        return Value(_gain, _loss);
     }
 
-    private double? Value()
+    private static double? Value(double gain, double loss)
     {
-        double total = _gain + _loss;
-        return total > 0 ? Num.Finite(100 * _gain / total) : 100;
+        double total = gain + loss;
+        return total > 0 ? Num.Finite(100 * gain / total) : 100;
     }
 }

@@ -188,4 +188,73 @@ public sealed class GoldenValueTests
             Reference.Near(expected[i], results[i + 19].Cci, 0.0001 + 1e-9, $"CCI[{i + 19}]");
         }
     }
+
+    // StockCharts ChartSchool, "Stochastic Oscillator: Fast, Slow and Full", cs-stochastic.xls: 14 days of highs and
+    // lows; closes are printed only from day 14, the first %K.
+    private static readonly double[] StochasticHighs =
+    [
+        127.01, 127.62, 126.59, 127.35, 128.17, 128.43, 127.37, 126.42, 126.90, 126.85, 125.65, 125.72, 127.16, 127.72,
+        127.69, 128.22, 128.27, 128.09, 128.27, 127.74, 128.77, 129.29, 130.06, 129.12, 129.29, 128.47, 128.09, 128.65,
+        129.14, 128.64,
+    ];
+
+    private static readonly double[] StochasticLows =
+    [
+        125.36, 126.16, 124.93, 126.09, 126.82, 126.48, 126.03, 124.83, 126.39, 125.72, 124.56, 124.57, 125.07, 126.86,
+        126.63, 126.80, 126.71, 126.80, 126.13, 125.92, 126.99, 127.81, 128.47, 128.06, 127.61, 127.60, 127.00, 126.90,
+        127.49, 127.40,
+    ];
+
+    private static readonly double[] StochasticCloses =
+    [
+        127.29, 127.18, 128.01, 127.11, 127.73, 127.06, 127.33, 128.71, 127.87, 128.58, 128.60, 127.93, 128.11, 127.60,
+        127.60, 128.69, 128.27,
+    ];
+
+    // The same table's 14-day %K, from day 14.
+    private static readonly double[] StochasticK =
+    [
+        70.44, 67.61, 89.20, 65.81, 81.75, 64.52, 74.53, 98.58, 70.10, 73.06, 73.42, 61.23, 60.96, 40.39, 40.39, 66.83,
+        56.73,
+    ];
+
+    [Fact]
+    public void Stochastic_MatchesStockChartsTable()
+    {
+        var results = Stochastic.Calculate(StochasticBars(), 14, 3);
+
+        Assert.Null(results[12].K);
+        for (int i = 0; i < StochasticK.Length; i++)
+        {
+            Reference.Near(StochasticK[i], results[i + 13].K, Reference.StochasticFromUnroundedPrices, $"%K[{i + 13}]");
+        }
+
+        // %D is the 3-day mean of %K by definition; here of the published %K, so the tolerance carries over.
+        Assert.Null(results[14].D);
+        for (int i = 2; i < StochasticK.Length; i++)
+        {
+            double d = (StochasticK[i - 2] + StochasticK[i - 1] + StochasticK[i]) / 3;
+            Reference.Near(d, results[i + 13].D, Reference.StochasticFromUnroundedPrices, $"%D[{i + 13}]");
+        }
+    }
+
+    [Fact]
+    public void WilliamsR_MatchesStockChartsStochasticTableShiftedBy100()
+    {
+        // %R = -100 (HH - C) / (HH - LL) = %K - 100 over the same window, so the published %K gives %R.
+        var results = WilliamsR.Calculate(StochasticBars(), 14);
+
+        Assert.Null(results[12].WilliamsR);
+        for (int i = 0; i < StochasticK.Length; i++)
+        {
+            Reference.Near(StochasticK[i] - 100, results[i + 13].WilliamsR, Reference.StochasticFromUnroundedPrices,
+                $"%R[{i + 13}]");
+        }
+    }
+
+    // Days before the first printed close get the midpoint: a close never enters %K before its own day.
+    private static Bar[] StochasticBars() => Reference.Candles(StochasticHighs, StochasticLows,
+    [
+        .. StochasticHighs.Take(13).Select((h, i) => (h + StochasticLows[i]) / 2), .. StochasticCloses,
+    ]);
 }

@@ -14,6 +14,15 @@ public static class Reference
     /// </summary>
     public const double FromUnroundedInputs = 0.01 + 1e-9;
 
+    /// <summary>
+    /// StockCharts' stochastic table (cs-stochastic) prints prices to the cent but computed %K from unrounded
+    /// ones; over its ranges of 2 to 3.5 points, half a cent on close, highest high and lowest low moves %K by up to 0.2.
+    /// </summary>
+    public const double StochasticFromUnroundedPrices = 0.2;
+
+    /// <summary>Hand-computed from the definition and printed to 1e-6; the arithmetic itself is exact.</summary>
+    public const double HandComputed = 1e-6;
+
     /// <summary>Values from a spreadsheet's full-precision cells.</summary>
     public const double FullPrecision = 1e-6;
 

@@ -37,4 +37,44 @@ public sealed class StreamingTests
             Assert.Equal(batch[i], state.Add(bars[i]));
         }
     }
+
+    public static TheoryData<int> Periods() => [1, 2, 3, 20, 199, 500];
+
+    // The batch paths of SMA, EMA and RSI are their own loops: fed one by one, each state must match them exactly.
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public void SmaEmaRsi_StatesFedOneByOne_EqualBatchExactly(int period)
+    {
+        var bars = Series.Walk(seed: 11, count: 1_000, scale: 1e6);
+        var sma = Sma.Calculate(bars, period);
+        var ema = Ema.Calculate(bars, period);
+        var rsi = Rsi.Calculate(bars, period);
+        var smaState = new Sma(period);
+        var emaState = new Ema(period);
+        var rsiState = new Rsi(period);
+
+        for (int i = 0; i < bars.Length; i++)
+        {
+            Assert.Equal(sma[i], smaState.Add(bars[i]));
+            Assert.Equal(ema[i], emaState.Add(bars[i]));
+            Assert.Equal(rsi[i], rsiState.Add(bars[i]));
+        }
+    }
+
+    [Fact]
+    public void Sma_MissingClose_StreamingAndBatchAgree()
+    {
+        var bars = Series.Walk(seed: 5, count: 50);
+        bars[10] = bars[10] with { Close = double.NaN };
+        var batch = Sma.Calculate(bars, 4);
+        var state = new Sma(4);
+
+        for (int i = 0; i < bars.Length; i++)
+        {
+            Assert.Equal(batch[i], state.Add(bars[i]));
+        }
+
+        Assert.Null(batch[13].Sma);
+        Assert.NotNull(batch[14].Sma);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 
 namespace CoinSource.Tests.TestSupport;
@@ -30,6 +31,16 @@ public sealed class Answer(HttpResponseMessage response, string text)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return new Answer(response, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Sends <paramref name="body"/> as the request body with the given content type.</summary>
+    public static async Task<Answer> PostAsync(HttpClient client, string path, string body,
+        string contentType = "application/json")
+    {
+        using var content = new StringContent(body, Encoding.UTF8, contentType);
+        var response = await client.PostAsync(new Uri(path, UriKind.Relative), content,
+            TestContext.Current.CancellationToken);
         return new Answer(response, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
