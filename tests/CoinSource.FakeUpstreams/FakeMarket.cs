@@ -33,6 +33,11 @@ public sealed class FakeMarket
 
     public void SetLag(string source, TimeSpan lag) => _lags[source] = lag;
 
+    private readonly ConcurrentDictionary<string, bool> _brokenCandles = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Makes every candle a source reports have its high below its low.</summary>
+    public void BreakCandles(string source) => _brokenCandles[source] = true;
+
     /// <summary>The time a source stamps on its answers.</summary>
     public DateTimeOffset StampOf(string source) => Now - _lags.GetValueOrDefault(source);
 
@@ -66,6 +71,8 @@ public sealed class FakeMarket
             decimal high = Math.Max(open, close) * 1.002m;
             decimal low = Math.Min(open, close) * 0.998m;
             decimal volume = 10m + (decimal)(5 * (1 + Math.Cos(phase / 5.0)));
+            // A source told to break candles swaps high and low: well-formed numbers that break the OHLC rules.
+            (high, low) = _brokenCandles.ContainsKey(source) ? (low, high) : (high, low);
             candles.Add(new FakeCandle(DateTimeOffset.FromUnixTimeSeconds(t), Round(open), Round(high), Round(low),
                 Round(close), Round(volume)));
         }

@@ -194,6 +194,12 @@ public sealed class SourceHealthTracker
     private StateTransition? CountFailure(
         SourceHealthEntry entry, UpstreamFailure failure, DateTimeOffset now, HealthOptions options)
     {
+        // Values that make no sense are a data-quality problem even when the transport worked: say so.
+        if (failure.Kind == FailureKind.InvalidData)
+        {
+            failure = failure with { Reason = $"data quality: {failure.Reason}" };
+        }
+
         if (entry.State == SourceState.Offline)
         {
             // A failed probe: the source stays OFFLINE for a new cooldown.

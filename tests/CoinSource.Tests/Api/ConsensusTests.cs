@@ -133,6 +133,23 @@ public sealed class ConsensusTests : IAsyncLifetime
         Assert.Equal(4, answer.Data.GetProperty("sources").GetArrayLength());
     }
 
+    [Fact]
+    public async Task DataQuality_CandlesWithHighBelowLow_SourceDegradedWithTheEvidenceAndNextServes()
+    {
+        Start();
+        _upstream.Market.BreakCandles("kraken");
+
+        var candles = await Answer.GetAsync(_client, "/api/candles/BTC?interval=1h&limit=5");
+        var health = await Answer.GetAsync(_client, "/api/source-health/status/kraken");
+
+        Assert.Equal(HttpStatusCode.OK, candles.Status);
+        Assert.Equal("coinbase", candles.Meta.GetProperty("source").GetString());
+        var state = health.Json.GetProperty("health");
+        Assert.Equal("DEGRADED", state.GetProperty("state").GetString());
+        Assert.Matches("data quality: candle at .* has high [0-9.]+ below low [0-9.]+",
+            state.GetProperty("stateReason").GetString());
+    }
+
     [Theory]
     [InlineData("/api/quotes/BTC?mode=consensus&source=kraken", "source")]
     [InlineData("/api/quotes/BTC?mode=vote", "mode")]
