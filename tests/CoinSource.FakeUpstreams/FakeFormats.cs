@@ -17,5 +17,7 @@ public static class FakeFormats
         new FakeKuCoin(),
         new FakeOkx(),
         new FakeBitfinex(),
+        new FakeAlternativeMe(),
+        .. FakeFeed.All,
     ];
 }

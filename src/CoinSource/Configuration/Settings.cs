@@ -98,6 +98,8 @@ public sealed record Settings
             ["CACHE_QUOTE_TTL_SECONDS"] = Number(Cache.QuoteTtl.TotalSeconds),
             ["CACHE_CANDLES_TTL_SECONDS"] = Number(Cache.CandlesTtl.TotalSeconds),
             ["CACHE_TOP_COINS_TTL_SECONDS"] = Number(Cache.TopCoinsTtl.TotalSeconds),
+            ["CACHE_FEAR_GREED_TTL_SECONDS"] = Number(Cache.FearGreedTtl.TotalSeconds),
+            ["CACHE_NEWS_TTL_SECONDS"] = Number(Cache.NewsTtl.TotalSeconds),
             ["CACHE_MAX_STALE_SECONDS"] = Number(Cache.MaxStaleAge.TotalSeconds),
         };
         foreach (var (name, source) in Sources)
@@ -169,6 +171,8 @@ public sealed record Settings
                 QuoteTtl = read.Seconds("CACHE_QUOTE_TTL_SECONDS", defaults.Cache.QuoteTtl, 0, 86_400),
                 CandlesTtl = read.Seconds("CACHE_CANDLES_TTL_SECONDS", defaults.Cache.CandlesTtl, 0, 86_400),
                 TopCoinsTtl = read.Seconds("CACHE_TOP_COINS_TTL_SECONDS", defaults.Cache.TopCoinsTtl, 0, 86_400),
+                FearGreedTtl = read.Seconds("CACHE_FEAR_GREED_TTL_SECONDS", defaults.Cache.FearGreedTtl, 0, 86_400),
+                NewsTtl = read.Seconds("CACHE_NEWS_TTL_SECONDS", defaults.Cache.NewsTtl, 0, 86_400),
                 MaxStaleAge = read.Seconds("CACHE_MAX_STALE_SECONDS", defaults.Cache.MaxStaleAge, 0, 30 * 86_400),
             },
             Sources = sourceNames.ToDictionary(name => name, name => ReadSource(read, name, secrets),

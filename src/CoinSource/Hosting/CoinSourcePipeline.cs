@@ -39,6 +39,8 @@ public static class CoinSourcePipeline
 
         app.MapMarketEndpoints();
         app.MapIndicatorEndpoints();
+        app.MapSentimentEndpoints();
+        app.MapNewsEndpoints();
         app.MapSourceHealthEndpoints();
         app.MapStatusEndpoints();
         app.MapConfigEndpoints();

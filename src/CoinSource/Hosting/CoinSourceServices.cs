@@ -5,8 +5,10 @@ using CoinSource.Caching;
 using CoinSource.Configuration;
 using CoinSource.Health;
 using CoinSource.Market;
+using CoinSource.News;
 using CoinSource.Routing;
 using CoinSource.SafeHttp;
+using CoinSource.Sentiment;
 using CoinSource.Sources;
 using CoinSource.Telemetry;
 using Microsoft.Extensions.Logging.Console;
@@ -62,6 +64,8 @@ public static class CoinSourceServices
         services.AddSingleton<SourceRouter>();
         services.AddSingleton<MarketCache>();
         services.AddSingleton<MarketService>();
+        services.AddSingleton<FearGreedService>();
+        services.AddSingleton<NewsService>();
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
 

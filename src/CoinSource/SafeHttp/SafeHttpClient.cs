@@ -82,10 +82,13 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
         {
             return UpstreamResult<T>.Fail(UpstreamFailure.NotListed(ex.Message), bytes);
         }
+        catch (System.Xml.XmlException ex)
+        {
+            return UpstreamResult<T>.Fail(new(FailureKind.Unparsable, $"body is not a valid feed: {ex.Message}"), bytes);
+        }
         catch (Exception ex) when (ex is InvalidUpstreamDataException or InvalidOperationException
                                        or FormatException or KeyNotFoundException or OverflowException
-                                       or ArgumentException or IndexOutOfRangeException or JsonException
-                                       or System.Xml.XmlException)
+                                       or ArgumentException or IndexOutOfRangeException or JsonException)
         {
             // JsonElement throws InvalidOperationException for a wrong value kind and KeyNotFoundException for a
             // missing property: both mean the upstream sent something other than its documented format.

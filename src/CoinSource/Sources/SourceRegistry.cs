@@ -1,9 +1,11 @@
+using CoinSource.Sources.AlternativeMe;
 using CoinSource.Sources.Binance;
 using CoinSource.Sources.Bitfinex;
 using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinGecko;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.Feeds;
 using CoinSource.Sources.Kraken;
 using CoinSource.Sources.KuCoin;
 using CoinSource.Sources.Okx;
@@ -16,7 +18,13 @@ namespace CoinSource.Sources;
 /// </summary>
 public static class SourceRegistry
 {
-    private static readonly List<(string Name, Type Type)> Registered = [];
+    private static readonly Type[] Capabilities =
+    [
+        typeof(IQuoteSource), typeof(ICandleSource), typeof(ITopCoinsSource), typeof(IFearGreedSource),
+        typeof(INewsSource),
+    ];
+
+    private static readonly List<(string Name, Type Type, Func<IServiceProvider, IMarketSource> Create)> Registered = [];
 
     static SourceRegistry()
     {
@@ -30,6 +38,11 @@ public static class SourceRegistry
         Add<KuCoinSource>(KuCoinSource.SourceName);
         Add<OkxSource>(OkxSource.SourceName);
         Add<BitfinexSource>(BitfinexSource.SourceName);
+        Add<AlternativeMeSource>(AlternativeMeSource.SourceName);
+        foreach (var feed in FeedDefinition.All)
+        {
+            Registered.Add((feed.Name, typeof(FeedSource), sp => ActivatorUtilities.CreateInstance<FeedSource>(sp, feed)));
+        }
     }
 
     /// <summary>The names of every source, in priority order.</summary>
@@ -37,16 +50,14 @@ public static class SourceRegistry
 
     public static IServiceCollection AddMarketSources(this IServiceCollection services)
     {
-        foreach (var (_, type) in Registered)
+        foreach (var (name, type, create) in Registered)
         {
-            services.AddSingleton(type);
-            services.AddSingleton(sp => (IMarketSource)sp.GetRequiredService(type));
-            foreach (var capability in new[] { typeof(IQuoteSource), typeof(ICandleSource), typeof(ITopCoinsSource) })
+            // Keyed by name, since one adapter type may serve several sources (one per news feed).
+            services.AddKeyedSingleton<IMarketSource>(name, (sp, _) => create(sp));
+            services.AddSingleton(sp => sp.GetRequiredKeyedService<IMarketSource>(name));
+            foreach (var capability in Capabilities.Where(c => c.IsAssignableFrom(type)))
             {
-                if (capability.IsAssignableFrom(type))
-                {
-                    services.AddSingleton(capability, sp => sp.GetRequiredService(type));
-                }
+                services.AddSingleton(capability, sp => sp.GetRequiredKeyedService<IMarketSource>(name));
             }
         }
 
@@ -55,5 +66,6 @@ public static class SourceRegistry
     }
 
     private static void Add<T>(string name)
-        where T : IMarketSource => Registered.Add((name, typeof(T)));
+        where T : IMarketSource =>
+        Registered.Add((name, typeof(T), sp => ActivatorUtilities.CreateInstance<T>(sp)));
 }

@@ -2,12 +2,14 @@ using CoinSource.FakeUpstreams;
 using CoinSource.Market;
 using CoinSource.SafeHttp;
 using CoinSource.Sources;
+using CoinSource.Sources.AlternativeMe;
 using CoinSource.Sources.Binance;
 using CoinSource.Sources.Bitfinex;
 using CoinSource.Sources.CoinGecko;
 using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.Feeds;
 using CoinSource.Sources.Kraken;
 using CoinSource.Sources.KuCoin;
 using CoinSource.Sources.Okx;
@@ -37,6 +39,33 @@ public sealed class AdapterContractTests
             ["bitfinex"] = (h => new BitfinexSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
         };
 
+    /// <summary>Sources that take no symbol: the Fear &amp; Greed index and the news feeds.</summary>
+    private static readonly Dictionary<string, Func<AdapterHarness, IMarketSource>> Unkeyed =
+        new Dictionary<string, Func<AdapterHarness, IMarketSource>>
+        {
+            ["alternative-me"] = h => new AlternativeMeSource(h.Http, h.Time, h.Sources),
+        }.Concat(FeedDefinition.All.Select(feed => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
+            feed.Name, h => new FeedSource(feed, h.Http, h.Time, h.Sources)))).ToDictionary();
+
+    public static TheoryData<string, FailureMode, FailureKind> UnkeyedCases()
+    {
+        var cases = new TheoryData<string, FailureMode, FailureKind>();
+        foreach (string source in Unkeyed.Keys)
+        {
+            bool feed = source != "alternative-me";
+            cases.Add(source, FailureMode.ErrorPayload, feed ? FailureKind.InvalidData : FailureKind.ErrorPayload);
+            cases.Add(source, FailureMode.InvalidData, FailureKind.InvalidData);
+            cases.Add(source, FailureMode.BrokenJson, FailureKind.Unparsable);
+            cases.Add(source, FailureMode.Html, FailureKind.WrongContentType);
+            cases.Add(source, FailureMode.Oversized, FailureKind.BodyTooLarge);
+            cases.Add(source, FailureMode.EmptyBody, FailureKind.EmptyBody);
+            cases.Add(source, FailureMode.PartialContent, FailureKind.BadStatus);
+            cases.Add(source, FailureMode.TooManyRequests, FailureKind.Throttled);
+        }
+
+        return cases;
+    }
+
     public static TheoryData<string, FailureMode, FailureKind> Cases()
     {
         var cases = new TheoryData<string, FailureMode, FailureKind>();
@@ -53,7 +82,7 @@ public sealed class AdapterContractTests
     [Fact]
     public void EveryRegisteredKeylessSource_IsHeldToTheContract() =>
         Assert.Equal(SourceRegistry.Names.Where(n => n != CoinGeckoProSource.ProSourceName).Order(),
-            Adapters.Keys.Order());
+            Adapters.Keys.Concat(Unkeyed.Keys).Order());
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -78,4 +107,42 @@ public sealed class AdapterContractTests
             Assert.Equal(expected, result.Failure?.Kind);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(UnkeyedCases))]
+    public async Task Fake_Misbehaves_FearGreedAndNewsFailuresClassified(string name, FailureMode mode,
+        FailureKind expected)
+    {
+        await using var harness = await AdapterHarness.StartAsync();
+        var source = Unkeyed[name](harness);
+        harness.Upstream.Fail(name, mode);
+
+        var failure = source switch
+        {
+            IFearGreedSource index => (await index.GetFearGreedAsync(3, TestContext.Current.CancellationToken)).Failure,
+            INewsSource feed => (await feed.GetNewsAsync(TestContext.Current.CancellationToken)).Failure,
+            _ => throw new InvalidOperationException($"{name} serves neither the index nor news"),
+        };
+
+        Assert.Equal(expected, failure?.Kind);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnkeyedSources))]
+    public async Task Fake_Answers_FearGreedAndNewsParse(string name)
+    {
+        await using var harness = await AdapterHarness.StartAsync();
+        var source = Unkeyed[name](harness);
+
+        int count = source switch
+        {
+            IFearGreedSource index => (await index.GetFearGreedAsync(3, TestContext.Current.CancellationToken)).Value!.Count,
+            INewsSource feed => (await feed.GetNewsAsync(TestContext.Current.CancellationToken)).Value!.Count,
+            _ => 0,
+        };
+
+        Assert.True(count > 0);
+    }
+
+    public static TheoryData<string> UnkeyedSources() => [.. Unkeyed.Keys];
 }
