@@ -104,8 +104,12 @@ public sealed record Settings
         };
         foreach (var (name, source) in Sources)
         {
-            visible[SourceUrlVariable(name)] = source.BaseUrl?.ToString() ?? "(public address)";
-            visible[SourceEnabledVariable(name)] = source.Enabled ? "true" : "false";
+            // An in-process model has no address and cannot be switched off.
+            if (!SourceRegistry.InProcess.Contains(name))
+            {
+                visible[SourceUrlVariable(name)] = source.BaseUrl?.ToString() ?? "(public address)";
+                visible[SourceEnabledVariable(name)] = source.Enabled ? "true" : "false";
+            }
         }
 
         foreach (string variable in Features.Variables)
@@ -182,6 +186,11 @@ public sealed record Settings
 
     private static SourceOptions ReadSource(SettingsReader read, string name, SecretValues secrets)
     {
+        if (SourceRegistry.InProcess.Contains(name))
+        {
+            return new SourceOptions();
+        }
+
         var options = new SourceOptions
         {
             BaseUrl = read.Url(SourceUrlVariable(name)),

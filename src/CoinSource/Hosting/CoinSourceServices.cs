@@ -66,6 +66,7 @@ public static class CoinSourceServices
         services.AddSingleton<MarketService>();
         services.AddSingleton<FearGreedService>();
         services.AddSingleton<NewsService>();
+        services.AddSingleton<SentimentService>();
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
 

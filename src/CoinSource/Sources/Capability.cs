@@ -8,4 +8,5 @@ public static class Capability
     public const string TopCoins = "top-coins";
     public const string FearGreed = "fear-greed";
     public const string News = "news";
+    public const string Sentiment = "sentiment";
 }

@@ -10,6 +10,7 @@ public sealed class SourceCatalog(
     IEnumerable<ITopCoinsSource> topCoins,
     IEnumerable<IFearGreedSource> fearGreed,
     IEnumerable<INewsSource> news,
+    IEnumerable<ISentimentModel> models,
     IOptionsMonitor<SourceOptions> options)
 {
     public IReadOnlyList<IMarketSource> All { get; } = [.. sources];
@@ -23,6 +24,8 @@ public sealed class SourceCatalog(
     public IReadOnlyList<IFearGreedSource> FearGreed { get; } = [.. fearGreed];
 
     public IReadOnlyList<INewsSource> News { get; } = [.. news];
+
+    public IReadOnlyList<ISentimentModel> Models { get; } = [.. models];
 
     public bool IsEnabled(string source) => options.Get(source).Enabled;
 
@@ -60,6 +63,11 @@ public sealed class SourceCatalog(
         if (source is INewsSource)
         {
             capabilities.Add(Capability.News);
+        }
+
+        if (source is ISentimentModel)
+        {
+            capabilities.Add(Capability.Sentiment);
         }
 
         return capabilities;

@@ -7,6 +7,7 @@ using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
 using CoinSource.Sources.Feeds;
 using CoinSource.Sources.Kraken;
+using CoinSource.Sources.Lexicon;
 using CoinSource.Sources.KuCoin;
 using CoinSource.Sources.Okx;
 
@@ -21,7 +22,7 @@ public static class SourceRegistry
     private static readonly Type[] Capabilities =
     [
         typeof(IQuoteSource), typeof(ICandleSource), typeof(ITopCoinsSource), typeof(IFearGreedSource),
-        typeof(INewsSource),
+        typeof(INewsSource), typeof(ISentimentModel),
     ];
 
     private static readonly List<(string Name, Type Type, Func<IServiceProvider, IMarketSource> Create)> Registered = [];
@@ -43,7 +44,15 @@ public static class SourceRegistry
         {
             Registered.Add((feed.Name, typeof(FeedSource), sp => ActivatorUtilities.CreateInstance<FeedSource>(sp, feed)));
         }
+
+        Add<LexiconModel>(LexiconModel.SourceName);
     }
+
+    /// <summary>Sources that run inside CoinSource: they have no address to configure.</summary>
+    public static IReadOnlySet<string> InProcess { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        LexiconModel.SourceName,
+    };
 
     /// <summary>The names of every source, in priority order.</summary>
     public static IReadOnlyList<string> Names => [.. Registered.Select(r => r.Name)];
