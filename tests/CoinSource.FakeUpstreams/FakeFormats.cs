@@ -19,5 +19,6 @@ public static class FakeFormats
         new FakeBitfinex(),
         new FakeAlternativeMe(),
         .. FakeFeed.All,
+        .. FakeJsonRpc.All,
     ];
 }

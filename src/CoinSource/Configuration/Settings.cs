@@ -100,6 +100,7 @@ public sealed record Settings
             ["CACHE_TOP_COINS_TTL_SECONDS"] = Number(Cache.TopCoinsTtl.TotalSeconds),
             ["CACHE_FEAR_GREED_TTL_SECONDS"] = Number(Cache.FearGreedTtl.TotalSeconds),
             ["CACHE_NEWS_TTL_SECONDS"] = Number(Cache.NewsTtl.TotalSeconds),
+            ["CACHE_GAS_TTL_SECONDS"] = Number(Cache.GasTtl.TotalSeconds),
             ["CACHE_MAX_STALE_SECONDS"] = Number(Cache.MaxStaleAge.TotalSeconds),
         };
         foreach (var (name, source) in Sources)
@@ -177,6 +178,7 @@ public sealed record Settings
                 TopCoinsTtl = read.Seconds("CACHE_TOP_COINS_TTL_SECONDS", defaults.Cache.TopCoinsTtl, 0, 86_400),
                 FearGreedTtl = read.Seconds("CACHE_FEAR_GREED_TTL_SECONDS", defaults.Cache.FearGreedTtl, 0, 86_400),
                 NewsTtl = read.Seconds("CACHE_NEWS_TTL_SECONDS", defaults.Cache.NewsTtl, 0, 86_400),
+                GasTtl = read.Seconds("CACHE_GAS_TTL_SECONDS", defaults.Cache.GasTtl, 0, 86_400),
                 MaxStaleAge = read.Seconds("CACHE_MAX_STALE_SECONDS", defaults.Cache.MaxStaleAge, 0, 30 * 86_400),
             },
             Sources = sourceNames.ToDictionary(name => name, name => ReadSource(read, name, secrets),

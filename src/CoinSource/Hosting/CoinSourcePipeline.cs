@@ -41,6 +41,7 @@ public static class CoinSourcePipeline
         app.MapIndicatorEndpoints();
         app.MapSentimentEndpoints();
         app.MapNewsEndpoints();
+        app.MapGasEndpoints();
         app.MapSourceHealthEndpoints();
         app.MapStatusEndpoints();
         app.MapConfigEndpoints();

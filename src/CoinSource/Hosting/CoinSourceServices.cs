@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CoinSource.Api;
 using CoinSource.Caching;
 using CoinSource.Configuration;
+using CoinSource.Gas;
 using CoinSource.Health;
 using CoinSource.Market;
 using CoinSource.News;
@@ -67,6 +68,7 @@ public static class CoinSourceServices
         services.AddSingleton<FearGreedService>();
         services.AddSingleton<NewsService>();
         services.AddSingleton<SentimentService>();
+        services.AddSingleton<GasService>();
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
 

@@ -103,7 +103,13 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var message = new HttpRequestMessage(HttpMethod.Get, request.Uri);
+            using var message = new HttpRequestMessage(request.JsonBody is null ? HttpMethod.Get : HttpMethod.Post,
+                request.Uri);
+            if (request.JsonBody is not null)
+            {
+                message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
+            }
+
             message.Headers.Accept.ParseAdd(request.Expected == ExpectedContent.Json
                 ? "application/json"
                 : "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8");

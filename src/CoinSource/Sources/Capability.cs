@@ -9,4 +9,5 @@ public static class Capability
     public const string FearGreed = "fear-greed";
     public const string News = "news";
     public const string Sentiment = "sentiment";
+    public const string Gas = "gas";
 }

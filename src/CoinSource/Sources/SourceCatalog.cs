@@ -11,6 +11,7 @@ public sealed class SourceCatalog(
     IEnumerable<IFearGreedSource> fearGreed,
     IEnumerable<INewsSource> news,
     IEnumerable<ISentimentModel> models,
+    IEnumerable<IGasSource> gas,
     IOptionsMonitor<SourceOptions> options)
 {
     public IReadOnlyList<IMarketSource> All { get; } = [.. sources];
@@ -26,6 +27,8 @@ public sealed class SourceCatalog(
     public IReadOnlyList<INewsSource> News { get; } = [.. news];
 
     public IReadOnlyList<ISentimentModel> Models { get; } = [.. models];
+
+    public IReadOnlyList<IGasSource> Gas { get; } = [.. gas];
 
     public bool IsEnabled(string source) => options.Get(source).Enabled;
 
@@ -68,6 +71,11 @@ public sealed class SourceCatalog(
         if (source is ISentimentModel)
         {
             capabilities.Add(Capability.Sentiment);
+        }
+
+        if (source is IGasSource)
+        {
+            capabilities.Add(Capability.Gas);
         }
 
         return capabilities;

@@ -6,6 +6,7 @@ using CoinSource.Sources.CoinGecko;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
 using CoinSource.Sources.Feeds;
+using CoinSource.Sources.JsonRpc;
 using CoinSource.Sources.Kraken;
 using CoinSource.Sources.Lexicon;
 using CoinSource.Sources.KuCoin;
@@ -22,7 +23,7 @@ public static class SourceRegistry
     private static readonly Type[] Capabilities =
     [
         typeof(IQuoteSource), typeof(ICandleSource), typeof(ITopCoinsSource), typeof(IFearGreedSource),
-        typeof(INewsSource), typeof(ISentimentModel),
+        typeof(INewsSource), typeof(ISentimentModel), typeof(IGasSource),
     ];
 
     private static readonly List<(string Name, Type Type, Func<IServiceProvider, IMarketSource> Create)> Registered = [];
@@ -43,6 +44,12 @@ public static class SourceRegistry
         foreach (var feed in FeedDefinition.All)
         {
             Registered.Add((feed.Name, typeof(FeedSource), sp => ActivatorUtilities.CreateInstance<FeedSource>(sp, feed)));
+        }
+
+        foreach (var node in RpcNode.All)
+        {
+            Registered.Add((node.Name, typeof(JsonRpcGasSource),
+                sp => ActivatorUtilities.CreateInstance<JsonRpcGasSource>(sp, node)));
         }
 
         Add<LexiconModel>(LexiconModel.SourceName);

@@ -10,6 +10,7 @@ using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
 using CoinSource.Sources.Feeds;
+using CoinSource.Sources.JsonRpc;
 using CoinSource.Sources.Kraken;
 using CoinSource.Sources.KuCoin;
 using CoinSource.Sources.Okx;
@@ -39,20 +40,22 @@ public sealed class AdapterContractTests
             ["bitfinex"] = (h => new BitfinexSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
         };
 
-    /// <summary>Sources that take no symbol: the Fear &amp; Greed index and the news feeds.</summary>
+    /// <summary>Sources that take no symbol: the Fear &amp; Greed index, the news feeds, the JSON-RPC nodes.</summary>
     private static readonly Dictionary<string, Func<AdapterHarness, IMarketSource>> Unkeyed =
         new Dictionary<string, Func<AdapterHarness, IMarketSource>>
         {
             ["alternative-me"] = h => new AlternativeMeSource(h.Http, h.Time, h.Sources),
         }.Concat(FeedDefinition.All.Select(feed => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
-            feed.Name, h => new FeedSource(feed, h.Http, h.Time, h.Sources)))).ToDictionary();
+            feed.Name, h => new FeedSource(feed, h.Http, h.Time, h.Sources))))
+        .Concat(RpcNode.All.Select(node => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
+            node.Name, h => new JsonRpcGasSource(node, h.Http, h.Time, h.Sources)))).ToDictionary();
 
     public static TheoryData<string, FailureMode, FailureKind> UnkeyedCases()
     {
         var cases = new TheoryData<string, FailureMode, FailureKind>();
         foreach (string source in Unkeyed.Keys)
         {
-            bool feed = source != "alternative-me";
+            bool feed = source.StartsWith("news-", StringComparison.Ordinal);
             cases.Add(source, FailureMode.ErrorPayload, feed ? FailureKind.InvalidData : FailureKind.ErrorPayload);
             cases.Add(source, FailureMode.InvalidData, FailureKind.InvalidData);
             cases.Add(source, FailureMode.BrokenJson, FailureKind.Unparsable);
@@ -111,7 +114,7 @@ public sealed class AdapterContractTests
 
     [Theory]
     [MemberData(nameof(UnkeyedCases))]
-    public async Task Fake_Misbehaves_FearGreedAndNewsFailuresClassified(string name, FailureMode mode,
+    public async Task Fake_Misbehaves_UnkeyedSourceFailuresClassified(string name, FailureMode mode,
         FailureKind expected)
     {
         await using var harness = await AdapterHarness.StartAsync();
@@ -122,7 +125,9 @@ public sealed class AdapterContractTests
         {
             IFearGreedSource index => (await index.GetFearGreedAsync(3, TestContext.Current.CancellationToken)).Failure,
             INewsSource feed => (await feed.GetNewsAsync(TestContext.Current.CancellationToken)).Failure,
-            _ => throw new InvalidOperationException($"{name} serves neither the index nor news"),
+            IGasSource gas => (await gas.GetGasAsync(RpcNode.All.Single(n => n.Name == name).Chain,
+                TestContext.Current.CancellationToken)).Failure,
+            _ => throw new InvalidOperationException($"{name} serves no unkeyed capability"),
         };
 
         Assert.Equal(expected, failure?.Kind);
@@ -130,7 +135,7 @@ public sealed class AdapterContractTests
 
     [Theory]
     [MemberData(nameof(UnkeyedSources))]
-    public async Task Fake_Answers_FearGreedAndNewsParse(string name)
+    public async Task Fake_Answers_UnkeyedSourcesParse(string name)
     {
         await using var harness = await AdapterHarness.StartAsync();
         var source = Unkeyed[name](harness);
@@ -139,6 +144,8 @@ public sealed class AdapterContractTests
         {
             IFearGreedSource index => (await index.GetFearGreedAsync(3, TestContext.Current.CancellationToken)).Value!.Count,
             INewsSource feed => (await feed.GetNewsAsync(TestContext.Current.CancellationToken)).Value!.Count,
+            IGasSource gas => (await gas.GetGasAsync(RpcNode.All.Single(n => n.Name == name).Chain,
+                TestContext.Current.CancellationToken)).Value is null ? 0 : 1,
             _ => 0,
         };
 
