@@ -19,6 +19,7 @@ public static class FakeFormats
         new FakeBitfinex(),
         new FakeAlternativeMe(),
         .. FakeFeed.All,
+        new FakeEtherscan(),
         .. FakeJsonRpc.All,
     ];
 }

@@ -25,11 +25,20 @@ public static class Features
         KeyOf = "cryptocompare",
     };
 
+    public static readonly Feature Etherscan = new("etherscan",
+        "Etherscan's gas oracle (slow, standard and fast gas prices) for Ethereum and Polygon, tried before public nodes",
+        ["ETHERSCAN_API_KEY"])
+    {
+        KeyOf = "etherscan",
+        SourceNeedsKey = true,
+    };
+
     public static readonly Feature AdminToken = new("admin-token",
         "Administrative calls (health resets, config reload) from other machines with Authorization: Bearer <token>",
         ["ADMIN_TOKEN"]);
 
-    public static IReadOnlyList<Feature> All { get; } = [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, AdminToken];
+    public static IReadOnlyList<Feature> All { get; } =
+        [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, AdminToken];
 
     public static Feature? Find(string name) =>
         All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

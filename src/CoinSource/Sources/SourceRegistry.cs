@@ -5,6 +5,7 @@ using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinGecko;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.Etherscan;
 using CoinSource.Sources.Feeds;
 using CoinSource.Sources.JsonRpc;
 using CoinSource.Sources.Kraken;
@@ -46,6 +47,7 @@ public static class SourceRegistry
             Registered.Add((feed.Name, typeof(FeedSource), sp => ActivatorUtilities.CreateInstance<FeedSource>(sp, feed)));
         }
 
+        Add<EtherscanSource>(EtherscanSource.SourceName);
         foreach (var node in RpcNode.All)
         {
             Registered.Add((node.Name, typeof(JsonRpcGasSource),

@@ -9,8 +9,10 @@ using CoinSource.Sources.CoinGecko;
 using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.Etherscan;
 using CoinSource.Sources.Feeds;
 using CoinSource.Sources.JsonRpc;
+using CoinSource.Gas;
 using CoinSource.Sources.Kraken;
 using CoinSource.Sources.KuCoin;
 using CoinSource.Sources.Okx;
@@ -45,6 +47,7 @@ public sealed class AdapterContractTests
         new Dictionary<string, Func<AdapterHarness, IMarketSource>>
         {
             ["alternative-me"] = h => new AlternativeMeSource(h.Http, h.Time, h.Sources),
+            ["etherscan"] = h => new EtherscanSource(h.Http, h.Time, h.Sources),
         }.Concat(FeedDefinition.All.Select(feed => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
             feed.Name, h => new FeedSource(feed, h.Http, h.Time, h.Sources))))
         .Concat(RpcNode.All.Select(node => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
@@ -125,8 +128,7 @@ public sealed class AdapterContractTests
         {
             IFearGreedSource index => (await index.GetFearGreedAsync(3, TestContext.Current.CancellationToken)).Failure,
             INewsSource feed => (await feed.GetNewsAsync(TestContext.Current.CancellationToken)).Failure,
-            IGasSource gas => (await gas.GetGasAsync(RpcNode.All.Single(n => n.Name == name).Chain,
-                TestContext.Current.CancellationToken)).Failure,
+            IGasSource gas => (await gas.GetGasAsync(EvmChain.Ethereum, TestContext.Current.CancellationToken)).Failure,
             _ => throw new InvalidOperationException($"{name} serves no unkeyed capability"),
         };
 
@@ -144,13 +146,14 @@ public sealed class AdapterContractTests
         {
             IFearGreedSource index => (await index.GetFearGreedAsync(3, TestContext.Current.CancellationToken)).Value!.Count,
             INewsSource feed => (await feed.GetNewsAsync(TestContext.Current.CancellationToken)).Value!.Count,
-            IGasSource gas => (await gas.GetGasAsync(RpcNode.All.Single(n => n.Name == name).Chain,
-                TestContext.Current.CancellationToken)).Value is null ? 0 : 1,
+            IGasSource gas => (await gas.GetGasAsync(RpcNode.All.FirstOrDefault(n => n.Name == name)?.Chain
+                ?? EvmChain.Ethereum, TestContext.Current.CancellationToken)).Failure is null ? 1 : 0,
             _ => 0,
         };
 
         Assert.True(count > 0);
     }
 
-    public static TheoryData<string> UnkeyedSources() => [.. Unkeyed.Keys];
+    // Etherscan answers only calls with a key, which the harness has not: its answers are tested through HTTP.
+    public static TheoryData<string> UnkeyedSources() => [.. Unkeyed.Keys.Where(k => k != "etherscan")];
 }
