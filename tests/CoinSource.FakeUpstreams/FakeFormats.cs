@@ -21,5 +21,6 @@ public static class FakeFormats
         .. FakeFeed.All,
         new FakeEtherscan(),
         .. FakeJsonRpc.All,
+        .. FakeHuggingFace.All,
     ];
 }

@@ -7,6 +7,7 @@ using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
 using CoinSource.Sources.Etherscan;
 using CoinSource.Sources.Feeds;
+using CoinSource.Sources.HuggingFace;
 using CoinSource.Sources.JsonRpc;
 using CoinSource.Sources.Kraken;
 using CoinSource.Sources.Lexicon;
@@ -52,6 +53,12 @@ public static class SourceRegistry
         {
             Registered.Add((node.Name, typeof(JsonRpcGasSource),
                 sp => ActivatorUtilities.CreateInstance<JsonRpcGasSource>(sp, node)));
+        }
+
+        foreach (var model in HostedModel.All)
+        {
+            Registered.Add((model.Name, typeof(HuggingFaceModel),
+                sp => ActivatorUtilities.CreateInstance<HuggingFaceModel>(sp, model)));
         }
 
         Add<LexiconModel>(LexiconModel.SourceName);

@@ -11,6 +11,7 @@ using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
 using CoinSource.Sources.Etherscan;
 using CoinSource.Sources.Feeds;
+using CoinSource.Sources.HuggingFace;
 using CoinSource.Sources.JsonRpc;
 using CoinSource.Gas;
 using CoinSource.Sources.Kraken;
@@ -42,7 +43,7 @@ public sealed class AdapterContractTests
             ["bitfinex"] = (h => new BitfinexSource(h.Http, h.Time, h.Sources), new("BTC", "USD")),
         };
 
-    /// <summary>Sources that take no symbol: the Fear &amp; Greed index, the news feeds, the JSON-RPC nodes.</summary>
+    /// <summary>Sources that take no symbol: Fear &amp; Greed, news feeds, gas sources and hosted models.</summary>
     private static readonly Dictionary<string, Func<AdapterHarness, IMarketSource>> Unkeyed =
         new Dictionary<string, Func<AdapterHarness, IMarketSource>>
         {
@@ -51,7 +52,9 @@ public sealed class AdapterContractTests
         }.Concat(FeedDefinition.All.Select(feed => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
             feed.Name, h => new FeedSource(feed, h.Http, h.Time, h.Sources))))
         .Concat(RpcNode.All.Select(node => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
-            node.Name, h => new JsonRpcGasSource(node, h.Http, h.Time, h.Sources)))).ToDictionary();
+            node.Name, h => new JsonRpcGasSource(node, h.Http, h.Time, h.Sources))))
+        .Concat(HostedModel.All.Select(model => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
+            model.Name, h => new HuggingFaceModel(model, h.Http, h.Time, h.Sources)))).ToDictionary();
 
     public static TheoryData<string, FailureMode, FailureKind> UnkeyedCases()
     {
@@ -129,6 +132,7 @@ public sealed class AdapterContractTests
             IFearGreedSource index => (await index.GetFearGreedAsync(3, TestContext.Current.CancellationToken)).Failure,
             INewsSource feed => (await feed.GetNewsAsync(TestContext.Current.CancellationToken)).Failure,
             IGasSource gas => (await gas.GetGasAsync(EvmChain.Ethereum, TestContext.Current.CancellationToken)).Failure,
+            ISentimentModel model => (await model.AnalyzeAsync("prices rise", TestContext.Current.CancellationToken)).Failure,
             _ => throw new InvalidOperationException($"{name} serves no unkeyed capability"),
         };
 
@@ -148,6 +152,8 @@ public sealed class AdapterContractTests
             INewsSource feed => (await feed.GetNewsAsync(TestContext.Current.CancellationToken)).Value!.Count,
             IGasSource gas => (await gas.GetGasAsync(RpcNode.All.FirstOrDefault(n => n.Name == name)?.Chain
                 ?? EvmChain.Ethereum, TestContext.Current.CancellationToken)).Failure is null ? 1 : 0,
+            ISentimentModel model => (await model.AnalyzeAsync("prices rise", TestContext.Current.CancellationToken))
+                .Failure is null ? 1 : 0,
             _ => 0,
         };
 
