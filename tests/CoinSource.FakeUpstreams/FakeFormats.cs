@@ -20,6 +20,7 @@ public static class FakeFormats
         new FakeAlternativeMe(),
         .. FakeFeed.All,
         new FakeEtherscan(),
+        new FakeCryptoPanic(),
         .. FakeJsonRpc.All,
         .. FakeHuggingFace.All,
     ];

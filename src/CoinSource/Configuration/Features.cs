@@ -42,12 +42,20 @@ public static class Features
         SourceNeedsKey = true,
     };
 
+    public static readonly Feature CryptoPanic = new("cryptopanic",
+        "CryptoPanic's news aggregator as one more news source, merged with the public feeds",
+        ["CRYPTOPANIC_API_KEY"])
+    {
+        KeyOf = "cryptopanic",
+        SourceNeedsKey = true,
+    };
+
     public static readonly Feature AdminToken = new("admin-token",
         "Administrative calls (health resets, config reload) from other machines with Authorization: Bearer <token>",
         ["ADMIN_TOKEN"]);
 
     public static IReadOnlyList<Feature> All { get; } =
-        [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, AdminToken];
+        [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, CryptoPanic, AdminToken];
 
     public static Feature? Find(string name) =>
         All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

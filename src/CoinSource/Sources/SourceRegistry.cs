@@ -5,6 +5,7 @@ using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinGecko;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.CryptoPanic;
 using CoinSource.Sources.Etherscan;
 using CoinSource.Sources.Feeds;
 using CoinSource.Sources.HuggingFace;
@@ -48,6 +49,7 @@ public static class SourceRegistry
             Registered.Add((feed.Name, typeof(FeedSource), sp => ActivatorUtilities.CreateInstance<FeedSource>(sp, feed)));
         }
 
+        Add<CryptoPanicSource>(CryptoPanicSource.SourceName);
         Add<EtherscanSource>(EtherscanSource.SourceName);
         foreach (var node in RpcNode.All)
         {

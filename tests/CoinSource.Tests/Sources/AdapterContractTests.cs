@@ -9,6 +9,7 @@ using CoinSource.Sources.CoinGecko;
 using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.CryptoPanic;
 using CoinSource.Sources.Etherscan;
 using CoinSource.Sources.Feeds;
 using CoinSource.Sources.HuggingFace;
@@ -49,6 +50,7 @@ public sealed class AdapterContractTests
         {
             ["alternative-me"] = h => new AlternativeMeSource(h.Http, h.Time, h.Sources),
             ["etherscan"] = h => new EtherscanSource(h.Http, h.Time, h.Sources),
+            ["cryptopanic"] = h => new CryptoPanicSource(h.Http, h.Time, h.Sources),
         }.Concat(FeedDefinition.All.Select(feed => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
             feed.Name, h => new FeedSource(feed, h.Http, h.Time, h.Sources))))
         .Concat(RpcNode.All.Select(node => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(
