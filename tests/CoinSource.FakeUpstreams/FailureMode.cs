@@ -18,7 +18,7 @@ public enum FailureMode
     /// <summary>200 with an HTML error page.</summary>
     Html,
 
-    /// <summary>200, application/json, and a body cut in the middle.</summary>
+    /// <summary>200, the format's content type (JSON, or XML for feeds), and a body cut in the middle.</summary>
     BrokenJson,
 
     /// <summary>200 with the upstream's own error envelope (Binance code/msg, Kraken error[], ...).</summary>

@@ -17,5 +17,11 @@ public static class FakeFormats
         new FakeKuCoin(),
         new FakeOkx(),
         new FakeBitfinex(),
+        new FakeAlternativeMe(),
+        .. FakeFeed.All,
+        new FakeEtherscan(),
+        new FakeCryptoPanic(),
+        .. FakeJsonRpc.All,
+        .. FakeHuggingFace.All,
     ];
 }

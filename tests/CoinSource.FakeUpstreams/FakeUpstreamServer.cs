@@ -192,7 +192,7 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
                 response.StatusCode = StatusCodes.Status204NoContent;
                 break;
             case FailureMode.EmptyBody:
-                response.ContentType = "application/json";
+                response.ContentType = format.ContentType;
                 response.ContentLength = 0;
                 break;
             case FailureMode.Html:
@@ -200,8 +200,8 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
                 await response.WriteAsync("<html><body><h1>Service temporarily unavailable</h1></body></html>");
                 break;
             case FailureMode.BrokenJson:
-                response.ContentType = "application/json";
-                await response.WriteAsync("{\"symbol\":\"BTCUSDT\",\"lastPrice\":\"500");
+                response.ContentType = format.ContentType;
+                await response.WriteAsync(format.BrokenBody);
                 break;
             case FailureMode.TooManyRequests:
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -222,7 +222,7 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
                 await WriteSlowlyAsync(response, context.RequestAborted);
                 break;
             case FailureMode.Oversized:
-                await WriteOversizedAsync(response, context.RequestAborted);
+                await WriteOversizedAsync(response, format.ContentType, context.RequestAborted);
                 break;
             case FailureMode.ErrorPayload:
                 await format.ErrorPayload().ExecuteAsync(context);
@@ -248,9 +248,9 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
         }
     }
 
-    private static async Task WriteOversizedAsync(HttpResponse response, CancellationToken token)
+    private static async Task WriteOversizedAsync(HttpResponse response, string contentType, CancellationToken token)
     {
-        response.ContentType = "application/json";
+        response.ContentType = contentType;
         byte[] chunk = Encoding.ASCII.GetBytes("[" + string.Concat(Enumerable.Repeat("1234567890,", 6000)));
         await response.Body.WriteAsync(chunk, token);
         byte[] filler = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("1234567890,", 6000)));

@@ -12,6 +12,12 @@ public interface IFakeFormat
     /// <summary>Maps the upstream's routes, relative to the source's base URL.</summary>
     void Map(IEndpointRouteBuilder routes, FakeMarket market);
 
+    /// <summary>The content type of the upstream's answers; JSON unless the upstream serves feeds.</summary>
+    string ContentType => "application/json";
+
+    /// <summary>A body in the upstream's format, cut in the middle.</summary>
+    string BrokenBody => "{\"symbol\":\"BTCUSDT\",\"lastPrice\":\"500";
+
     /// <summary>The body and status the upstream sends for an error reported with 200.</summary>
     IResult ErrorPayload();
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CoinSource.Health;
+using CoinSource.Sentiment;
 using CoinSource.Sources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -49,7 +50,10 @@ public static class StatusEndpoints
         string status = UncoveredCapabilities(health, catalog).Count > 0 ? "unhealthy"
             : counts.Degraded + counts.Offline > 0 ? "degraded"
             : "healthy";
-        return TypedResults.Ok(new StatusAnswer(status, counts, Math.Round(clock.Uptime.TotalSeconds),
+        var models = new ModelSummary(
+            catalog.Models.Count(m => catalog.IsEnabled(m.Name) && health.StateOf(m.Name) != SourceState.Offline),
+            catalog.Models.Count);
+        return TypedResults.Ok(new StatusAnswer(status, counts, models, Math.Round(clock.Uptime.TotalSeconds),
             clock.StartedAt, Version));
     }
 
@@ -78,5 +82,5 @@ public static class StatusEndpoints
 
 public sealed record ProbeAnswer(string Status);
 
-public sealed record StatusAnswer(string Status, SourceHealthSummary Sources, double UptimeSeconds,
+public sealed record StatusAnswer(string Status, SourceHealthSummary Sources, ModelSummary Models, double UptimeSeconds,
     DateTimeOffset StartedAt, string Version);

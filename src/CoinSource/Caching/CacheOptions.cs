@@ -12,6 +12,15 @@ public sealed class CacheOptions
     /// <summary>The market-cap ranking. Default 60 s.</summary>
     public TimeSpan TopCoinsTtl { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The Fear &amp; Greed index, published once a day. Default 300 s.</summary>
+    public TimeSpan FearGreedTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Each news feed. Default 120 s.</summary>
+    public TimeSpan NewsTtl { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Gas prices, which change with every block. Default 15 s.</summary>
+    public TimeSpan GasTtl { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Oldest last-good answer served when every source fails. Default 24 h.</summary>
     public TimeSpan MaxStaleAge { get; set; } = TimeSpan.FromHours(24);
 

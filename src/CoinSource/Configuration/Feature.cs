@@ -12,6 +12,12 @@ public sealed record Feature(string Name, string Description, IReadOnlyList<stri
     /// <summary>The source whose API key the feature's first variable holds, if any.</summary>
     public string? KeyOf { get; init; }
 
+    /// <summary>Further sources that use the same key (one token for several hosted models).</summary>
+    public IReadOnlyList<string> AlsoKeyOf { get; init; } = [];
+
+    /// <summary>Every source whose key this feature holds.</summary>
+    public IReadOnlyList<string> KeySources => KeyOf is { } first ? [first, .. AlsoKeyOf] : AlsoKeyOf;
+
     /// <summary>Whether <see cref="KeyOf"/> cannot run at all without the key (a paid API).</summary>
     public bool SourceNeedsKey { get; init; }
 }

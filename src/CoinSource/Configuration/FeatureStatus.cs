@@ -18,7 +18,6 @@ public sealed record FeatureStatus(
         string reason = enabled
             ? $"configured: {string.Join(", ", set)}"
             : $"disabled: {string.Join(", ", missing)} not set";
-        IReadOnlyList<string> sources = feature.KeyOf is { } source ? [source] : [];
-        return new FeatureStatus(feature.Name, feature.Description, enabled, reason, set, missing, sources);
+        return new FeatureStatus(feature.Name, feature.Description, enabled, reason, set, missing, feature.KeySources);
     }
 }

@@ -25,18 +25,44 @@ public static class Features
         KeyOf = "cryptocompare",
     };
 
+    public static readonly Feature Etherscan = new("etherscan",
+        "Etherscan's gas oracle (slow, standard and fast gas prices) for Ethereum and Polygon, tried before public nodes",
+        ["ETHERSCAN_API_KEY"])
+    {
+        KeyOf = "etherscan",
+        SourceNeedsKey = true,
+    };
+
+    public static readonly Feature HuggingFace = new("huggingface",
+        "Hosted sentiment models (FinBERT, CryptoBERT) through the Hugging Face inference API, asked before the lexicon",
+        ["HUGGINGFACE_TOKEN"])
+    {
+        KeyOf = "finbert",
+        AlsoKeyOf = ["cryptobert"],
+        SourceNeedsKey = true,
+    };
+
+    public static readonly Feature CryptoPanic = new("cryptopanic",
+        "CryptoPanic's news aggregator as one more news source, merged with the public feeds",
+        ["CRYPTOPANIC_API_KEY"])
+    {
+        KeyOf = "cryptopanic",
+        SourceNeedsKey = true,
+    };
+
     public static readonly Feature AdminToken = new("admin-token",
         "Administrative calls (health resets, config reload) from other machines with Authorization: Bearer <token>",
         ["ADMIN_TOKEN"]);
 
-    public static IReadOnlyList<Feature> All { get; } = [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, AdminToken];
+    public static IReadOnlyList<Feature> All { get; } =
+        [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, CryptoPanic, AdminToken];
 
     public static Feature? Find(string name) =>
         All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The feature that holds a source's key, if any.</summary>
     public static Feature? KeyFeatureOf(string source) =>
-        All.FirstOrDefault(f => string.Equals(f.KeyOf, source, StringComparison.OrdinalIgnoreCase));
+        All.FirstOrDefault(f => f.KeySources.Contains(source, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Every variable any feature reads: these are secrets or switches, never shown.</summary>
     public static IEnumerable<string> Variables => All.SelectMany(f => f.Variables).Distinct(StringComparer.Ordinal);

@@ -102,6 +102,9 @@ public sealed record Settings
             ["CACHE_QUOTE_TTL_SECONDS"] = Number(Cache.QuoteTtl.TotalSeconds),
             ["CACHE_CANDLES_TTL_SECONDS"] = Number(Cache.CandlesTtl.TotalSeconds),
             ["CACHE_TOP_COINS_TTL_SECONDS"] = Number(Cache.TopCoinsTtl.TotalSeconds),
+            ["CACHE_FEAR_GREED_TTL_SECONDS"] = Number(Cache.FearGreedTtl.TotalSeconds),
+            ["CACHE_NEWS_TTL_SECONDS"] = Number(Cache.NewsTtl.TotalSeconds),
+            ["CACHE_GAS_TTL_SECONDS"] = Number(Cache.GasTtl.TotalSeconds),
             ["CACHE_MAX_STALE_SECONDS"] = Number(Cache.MaxStaleAge.TotalSeconds),
             ["CONSENSUS_MAX_SOURCES"] = Number(Consensus.MaxSources),
             ["CONSENSUS_BUDGET_MS"] = Number(Consensus.Budget.TotalMilliseconds),
@@ -110,9 +113,13 @@ public sealed record Settings
         };
         foreach (var (name, source) in Sources)
         {
-            visible[SourceUrlVariable(name)] = source.BaseUrl?.ToString() ?? "(public address)";
-            visible[SourceEnabledVariable(name)] = source.Enabled ? "true" : "false";
-            visible[SourceBudgetVariable(name)] = source.Budget?.ToString() ?? "none";
+            // An in-process model has no address, no budget and cannot be switched off.
+            if (!SourceRegistry.InProcess.Contains(name))
+            {
+                visible[SourceUrlVariable(name)] = source.BaseUrl?.ToString() ?? "(public address)";
+                visible[SourceEnabledVariable(name)] = source.Enabled ? "true" : "false";
+                visible[SourceBudgetVariable(name)] = source.Budget?.ToString() ?? "none";
+            }
         }
 
         foreach (string variable in Features.Variables)
@@ -182,6 +189,9 @@ public sealed record Settings
                 QuoteTtl = read.Seconds("CACHE_QUOTE_TTL_SECONDS", defaults.Cache.QuoteTtl, 0, 86_400),
                 CandlesTtl = read.Seconds("CACHE_CANDLES_TTL_SECONDS", defaults.Cache.CandlesTtl, 0, 86_400),
                 TopCoinsTtl = read.Seconds("CACHE_TOP_COINS_TTL_SECONDS", defaults.Cache.TopCoinsTtl, 0, 86_400),
+                FearGreedTtl = read.Seconds("CACHE_FEAR_GREED_TTL_SECONDS", defaults.Cache.FearGreedTtl, 0, 86_400),
+                NewsTtl = read.Seconds("CACHE_NEWS_TTL_SECONDS", defaults.Cache.NewsTtl, 0, 86_400),
+                GasTtl = read.Seconds("CACHE_GAS_TTL_SECONDS", defaults.Cache.GasTtl, 0, 86_400),
                 MaxStaleAge = read.Seconds("CACHE_MAX_STALE_SECONDS", defaults.Cache.MaxStaleAge, 0, 30 * 86_400),
             },
             Consensus = new ConsensusOptions
@@ -199,6 +209,11 @@ public sealed record Settings
 
     private static SourceOptions ReadSource(SettingsReader read, string name, SecretValues secrets)
     {
+        if (SourceRegistry.InProcess.Contains(name))
+        {
+            return new SourceOptions();
+        }
+
         var options = new SourceOptions
         {
             BaseUrl = read.Url(SourceUrlVariable(name)),

@@ -39,6 +39,9 @@ public static class CoinSourcePipeline
 
         app.MapMarketEndpoints();
         app.MapIndicatorEndpoints();
+        app.MapSentimentEndpoints();
+        app.MapNewsEndpoints();
+        app.MapGasEndpoints();
         app.MapSourceHealthEndpoints();
         app.MapStatusEndpoints();
         app.MapConfigEndpoints();

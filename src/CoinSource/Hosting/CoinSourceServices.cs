@@ -3,10 +3,13 @@ using System.Text.Json.Serialization;
 using CoinSource.Api;
 using CoinSource.Caching;
 using CoinSource.Configuration;
+using CoinSource.Gas;
 using CoinSource.Health;
 using CoinSource.Market;
+using CoinSource.News;
 using CoinSource.Routing;
 using CoinSource.SafeHttp;
+using CoinSource.Sentiment;
 using CoinSource.Sources;
 using CoinSource.Telemetry;
 using Microsoft.Extensions.Logging.Console;
@@ -71,6 +74,10 @@ public static class CoinSourceServices
         services.AddSingleton<MarketCache>();
         services.AddSingleton<MarketService>();
         services.AddSingleton<ConsensusService>();
+        services.AddSingleton<FearGreedService>();
+        services.AddSingleton<NewsService>();
+        services.AddSingleton<SentimentService>();
+        services.AddSingleton<GasService>();
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
 

@@ -89,10 +89,13 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
         {
             return UpstreamResult<T>.Fail(UpstreamFailure.NotListed(ex.Message), bytes);
         }
+        catch (System.Xml.XmlException ex)
+        {
+            return UpstreamResult<T>.Fail(new(FailureKind.Unparsable, $"body is not a valid feed: {ex.Message}"), bytes);
+        }
         catch (Exception ex) when (ex is InvalidUpstreamDataException or InvalidOperationException
                                        or FormatException or KeyNotFoundException or OverflowException
-                                       or ArgumentException or IndexOutOfRangeException or JsonException
-                                       or System.Xml.XmlException)
+                                       or ArgumentException or IndexOutOfRangeException or JsonException)
         {
             // JsonElement throws InvalidOperationException for a wrong value kind and KeyNotFoundException for a
             // missing property: both mean the upstream sent something other than its documented format.
@@ -107,7 +110,13 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var message = new HttpRequestMessage(HttpMethod.Get, request.Uri);
+            using var message = new HttpRequestMessage(request.JsonBody is null ? HttpMethod.Get : HttpMethod.Post,
+                request.Uri);
+            if (request.JsonBody is not null)
+            {
+                message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
+            }
+
             message.Headers.Accept.ParseAdd(request.Expected == ExpectedContent.Json
                 ? "application/json"
                 : "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8");

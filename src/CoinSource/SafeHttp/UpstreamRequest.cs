@@ -30,4 +30,7 @@ public sealed record UpstreamRequest(
 {
     /// <summary>Extra request headers, such as an API key. Their values are never logged or reported.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>A JSON body to POST (JSON-RPC); null for a GET.</summary>
+    public string? JsonBody { get; init; }
 }

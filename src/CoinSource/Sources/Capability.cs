@@ -6,4 +6,8 @@ public static class Capability
     public const string Quote = "quote";
     public const string Candles = "candles";
     public const string TopCoins = "top-coins";
+    public const string FearGreed = "fear-greed";
+    public const string News = "news";
+    public const string Sentiment = "sentiment";
+    public const string Gas = "gas";
 }

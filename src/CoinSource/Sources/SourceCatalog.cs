@@ -8,6 +8,10 @@ public sealed class SourceCatalog(
     IEnumerable<IQuoteSource> quotes,
     IEnumerable<ICandleSource> candles,
     IEnumerable<ITopCoinsSource> topCoins,
+    IEnumerable<IFearGreedSource> fearGreed,
+    IEnumerable<INewsSource> news,
+    IEnumerable<ISentimentModel> models,
+    IEnumerable<IGasSource> gas,
     IOptionsMonitor<SourceOptions> options)
 {
     public IReadOnlyList<IMarketSource> All { get; } = [.. sources];
@@ -17,6 +21,14 @@ public sealed class SourceCatalog(
     public IReadOnlyList<ICandleSource> Candles { get; } = [.. candles];
 
     public IReadOnlyList<ITopCoinsSource> TopCoins { get; } = [.. topCoins];
+
+    public IReadOnlyList<IFearGreedSource> FearGreed { get; } = [.. fearGreed];
+
+    public IReadOnlyList<INewsSource> News { get; } = [.. news];
+
+    public IReadOnlyList<ISentimentModel> Models { get; } = [.. models];
+
+    public IReadOnlyList<IGasSource> Gas { get; } = [.. gas];
 
     public bool IsEnabled(string source) => options.Get(source).Enabled;
 
@@ -44,6 +56,26 @@ public sealed class SourceCatalog(
         if (source is ITopCoinsSource)
         {
             capabilities.Add(Capability.TopCoins);
+        }
+
+        if (source is IFearGreedSource)
+        {
+            capabilities.Add(Capability.FearGreed);
+        }
+
+        if (source is INewsSource)
+        {
+            capabilities.Add(Capability.News);
+        }
+
+        if (source is ISentimentModel)
+        {
+            capabilities.Add(Capability.Sentiment);
+        }
+
+        if (source is IGasSource)
+        {
+            capabilities.Add(Capability.Gas);
         }
 
         return capabilities;

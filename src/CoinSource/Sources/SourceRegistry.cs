@@ -1,10 +1,17 @@
+using CoinSource.Sources.AlternativeMe;
 using CoinSource.Sources.Binance;
 using CoinSource.Sources.Bitfinex;
 using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinGecko;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
+using CoinSource.Sources.CryptoPanic;
+using CoinSource.Sources.Etherscan;
+using CoinSource.Sources.Feeds;
+using CoinSource.Sources.HuggingFace;
+using CoinSource.Sources.JsonRpc;
 using CoinSource.Sources.Kraken;
+using CoinSource.Sources.Lexicon;
 using CoinSource.Sources.KuCoin;
 using CoinSource.Sources.Okx;
 
@@ -17,47 +24,77 @@ namespace CoinSource.Sources;
 /// </summary>
 public static class SourceRegistry
 {
-    private static readonly List<(string Name, Type Type, RequestBudget Budget)> Registered = [];
+    private static readonly Type[] Capabilities =
+    [
+        typeof(IQuoteSource), typeof(ICandleSource), typeof(ITopCoinsSource), typeof(IFearGreedSource),
+        typeof(INewsSource), typeof(ISentimentModel), typeof(IGasSource),
+    ];
+
+    private static readonly List<Registration> Registered = [];
 
     static SourceRegistry()
     {
-        Add<CoinGeckoProSource>(CoinGeckoProSource.ProSourceName, 450, PerMinute);
-        Add<CoinGeckoSource>(CoinGeckoSource.SourceName, 10, PerMinute);
-        Add<BinanceSource>(BinanceSource.SourceName, 1200, PerMinute);
-        Add<KrakenSource>(KrakenSource.SourceName, 50, PerMinute);
-        Add<CoinbaseSource>(CoinbaseSource.SourceName, 500, PerMinute);
-        Add<CoinPaprikaSource>(CoinPaprikaSource.SourceName, 25, PerHour);
-        Add<CryptoCompareSource>(CryptoCompareSource.SourceName, 30, PerMinute);
-        Add<KuCoinSource>(KuCoinSource.SourceName, 1000, PerMinute);
-        Add<OkxSource>(OkxSource.SourceName, 500, PerMinute);
-        Add<BitfinexSource>(BitfinexSource.SourceName, 25, PerMinute);
+        Add<CoinGeckoProSource>(CoinGeckoProSource.ProSourceName, new(450, PerMinute));
+        Add<CoinGeckoSource>(CoinGeckoSource.SourceName, new(10, PerMinute));
+        Add<BinanceSource>(BinanceSource.SourceName, new(1200, PerMinute));
+        Add<KrakenSource>(KrakenSource.SourceName, new(50, PerMinute));
+        Add<CoinbaseSource>(CoinbaseSource.SourceName, new(500, PerMinute));
+        Add<CoinPaprikaSource>(CoinPaprikaSource.SourceName, new(25, PerHour));
+        Add<CryptoCompareSource>(CryptoCompareSource.SourceName, new(30, PerMinute));
+        Add<KuCoinSource>(KuCoinSource.SourceName, new(1000, PerMinute));
+        Add<OkxSource>(OkxSource.SourceName, new(500, PerMinute));
+        Add<BitfinexSource>(BitfinexSource.SourceName, new(25, PerMinute));
+        Add<AlternativeMeSource>(AlternativeMeSource.SourceName, new(50, PerMinute));
+        foreach (var feed in FeedDefinition.All)
+        {
+            Registered.Add(new(feed.Name, typeof(FeedSource),
+                sp => ActivatorUtilities.CreateInstance<FeedSource>(sp, feed), new(30, PerMinute)));
+        }
+
+        Add<CryptoPanicSource>(CryptoPanicSource.SourceName, new(30, PerMinute));
+        Add<EtherscanSource>(EtherscanSource.SourceName, new(240, PerMinute));
+        foreach (var node in RpcNode.All)
+        {
+            Registered.Add(new(node.Name, typeof(JsonRpcGasSource),
+                sp => ActivatorUtilities.CreateInstance<JsonRpcGasSource>(sp, node), new(100, PerMinute)));
+        }
+
+        foreach (var model in HostedModel.All)
+        {
+            Registered.Add(new(model.Name, typeof(HuggingFaceModel),
+                sp => ActivatorUtilities.CreateInstance<HuggingFaceModel>(sp, model), new(60, PerMinute)));
+        }
+
+        Add<LexiconModel>(LexiconModel.SourceName, null);
     }
 
     private static TimeSpan PerMinute => TimeSpan.FromMinutes(1);
 
     private static TimeSpan PerHour => TimeSpan.FromHours(1);
 
+    /// <summary>Sources that run inside CoinSource: they have no address to configure.</summary>
+    public static IReadOnlySet<string> InProcess { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        LexiconModel.SourceName,
+    };
+
     /// <summary>The names of every source, in priority order.</summary>
     public static IReadOnlyList<string> Names => [.. Registered.Select(r => r.Name)];
 
     /// <summary>The free-tier budget of a source, used when SOURCE_&lt;NAME&gt;_BUDGET does not set one.</summary>
     public static RequestBudget? DefaultBudget(string name) =>
-        Registered.FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Type: not null } r
-            ? r.Budget
-            : null;
+        Registered.FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Budget;
 
     public static IServiceCollection AddMarketSources(this IServiceCollection services)
     {
-        foreach (var (_, type, _) in Registered)
+        foreach (var (name, type, create, _) in Registered)
         {
-            services.AddSingleton(type);
-            services.AddSingleton(sp => (IMarketSource)sp.GetRequiredService(type));
-            foreach (var capability in new[] { typeof(IQuoteSource), typeof(ICandleSource), typeof(ITopCoinsSource) })
+            // Keyed by name, since one adapter type may serve several sources (one per news feed).
+            services.AddKeyedSingleton<IMarketSource>(name, (sp, _) => create(sp));
+            services.AddSingleton(sp => sp.GetRequiredKeyedService<IMarketSource>(name));
+            foreach (var capability in Capabilities.Where(c => c.IsAssignableFrom(type)))
             {
-                if (capability.IsAssignableFrom(type))
-                {
-                    services.AddSingleton(capability, sp => sp.GetRequiredService(type));
-                }
+                services.AddSingleton(capability, sp => sp.GetRequiredKeyedService<IMarketSource>(name));
             }
         }
 
@@ -65,6 +102,11 @@ public static class SourceRegistry
         return services;
     }
 
-    private static void Add<T>(string name, int requests, TimeSpan window)
-        where T : IMarketSource => Registered.Add((name, typeof(T), new RequestBudget(requests, window)));
+    private static void Add<T>(string name, RequestBudget? budget)
+        where T : IMarketSource =>
+        Registered.Add(new(name, typeof(T), sp => ActivatorUtilities.CreateInstance<T>(sp), budget));
+
+    /// <summary>One source: its name, its adapter type, how to build it, and the budget of its free tier.</summary>
+    private sealed record Registration(string Name, Type Type, Func<IServiceProvider, IMarketSource> Create,
+        RequestBudget? Budget);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CoinSource.Configuration;
 using CoinSource.FakeUpstreams;
 using CoinSource.Sources;
 using CoinSource.Tests.TestSupport;
@@ -33,8 +34,9 @@ public sealed class StatusEndpointTests : IAsyncLifetime
         Assert.Equal("healthy", answer.Json.GetProperty("status").GetString());
         var sources = answer.Json.GetProperty("sources");
         Assert.Equal(SourceRegistry.Names.Count, sources.GetProperty("total").GetInt32());
-        Assert.Equal(1, sources.GetProperty("disabled").GetInt32());
-        Assert.Equal(SourceRegistry.Names.Count - 1, sources.GetProperty("healthy").GetInt32());
+        int needKeys = SourceRegistry.Names.Count(n => Features.KeyFeatureOf(n) is { SourceNeedsKey: true });
+        Assert.Equal(needKeys, sources.GetProperty("disabled").GetInt32());
+        Assert.Equal(SourceRegistry.Names.Count - needKeys, sources.GetProperty("healthy").GetInt32());
         Assert.False(string.IsNullOrEmpty(answer.Json.GetProperty("version").GetString()));
         Assert.True(answer.Json.GetProperty("uptimeSeconds").GetDouble() >= 0);
     }

@@ -162,7 +162,7 @@ public sealed class SourceRouterTests
 
     private Task<RoutedResult<Quote>> RouteAsync(params FakeQuoteSource[] candidates)
     {
-        var catalog = new SourceCatalog(candidates.DistinctBy(c => c.Name), candidates, [], [],
+        var catalog = new SourceCatalog(candidates.DistinctBy(c => c.Name), candidates, [], [], [], [], [], [],
             new StaticOptions<SourceOptions>(new SourceOptions(),
                 name => _disabledNames.Contains(name) ? _disabled : new SourceOptions()));
         var router = new SourceRouter(_health, catalog, _clock, TestTelemetry.Metrics(), new ActivityFeed(_clock),

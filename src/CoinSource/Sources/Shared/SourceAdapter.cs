@@ -19,6 +19,9 @@ public abstract class SourceAdapter(SafeHttpClient http, TimeProvider time, IOpt
     /// <summary>The source's error envelope reader, when it has one.</summary>
     protected virtual ErrorPayloadReader? ErrorReader => null;
 
+    /// <summary>The configured API key, for a source that sends it in the query rather than a header.</summary>
+    protected string? ApiKey => options.Get(Name).ApiKey;
+
     /// <summary>How the source wants its API key sent; null for a source that takes none.</summary>
     protected virtual KeyValuePair<string, string>? KeyHeader(string apiKey) => null;
 
