@@ -31,7 +31,9 @@ public static class StatusEndpoints
         app.MapGet("/health/ready", GetReadiness)
             .WithTags("Status")
             .WithName("Readiness")
-            .WithSummary("200 when every capability has a source that is not OFFLINE, else 503");
+            .WithSummary("200 while quotes have a source that is not OFFLINE, else 503")
+            .WithDescription("Readiness follows the core capability only: an instance whose news or gas sources are "
+                + "all down still serves prices and should keep its traffic; /api/status reports every capability.");
 
         return app;
     }
@@ -60,7 +62,7 @@ public static class StatusEndpoints
     internal static Results<Ok<ProbeAnswer>, ProblemHttpResult> GetReadiness(SourceHealthTracker health,
         SourceCatalog catalog)
     {
-        var uncovered = UncoveredCapabilities(health, catalog);
+        var uncovered = UncoveredCapabilities(health, catalog).Where(c => c == Capability.Quote).ToList();
         return uncovered.Count == 0
             ? TypedResults.Ok(new ProbeAnswer("ready"))
             : TypedResults.Problem(

@@ -105,20 +105,35 @@ public sealed class StatusEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Probes_LiveAlways_ReadyUntilACapabilityHasNoSourceLeft()
+    public async Task Status_CapabilityWithNoSourceLeft_Unhealthy_ButStillReadyForQuotes()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Answer.GetAsync(_client, "/health/live")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await Answer.GetAsync(_client, "/health/ready")).Status);
-
         foreach (string source in new[] { "coingecko" }.Concat(TopCoinSources()))
         {
             await DriveOfflineAsync(source, $"/api/coins/top?source={source}");
         }
 
         var ready = await Answer.GetAsync(_client, "/health/ready");
-        string detail = ready.AssertProblem(HttpStatusCode.ServiceUnavailable);
-        Assert.Contains("top-coins", detail, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, ready.Status);
         Assert.Equal("unhealthy", (await Answer.GetAsync(_client, "/api/status")).Json.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Probes_LiveAlways_ReadyUntilQuotesHaveNoSourceLeft()
+    {
+        await using var host = new CoinSourceHost(_upstream, only: ["binance"]);
+        var client = host.Client();
+        Assert.Equal(HttpStatusCode.OK, (await Answer.GetAsync(client, "/health/ready")).Status);
+        _upstream.Fail("binance", FailureMode.ServerError);
+
+        for (int i = 0; i < 3; i++)
+        {
+            await Answer.GetAsync(client, "/api/quotes/BTC-USDT");
+        }
+
+        var ready = await Answer.GetAsync(client, "/health/ready");
+        Assert.Contains("quote", ready.AssertProblem(HttpStatusCode.ServiceUnavailable), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Answer.GetAsync(client, "/health/live")).Status);
     }
 
     [Fact]
