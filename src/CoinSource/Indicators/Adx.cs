@@ -65,10 +65,10 @@ public sealed class Adx : IIndicatorState<AdxResult>
             _minus += minus - (_minus / _period);
         }
 
-        double plusDi = _range > 0 ? 100 * _plus / _range : 0;
-        double minusDi = _range > 0 ? 100 * _minus / _range : 0;
+        double plusDi = _range > 0 ? 100 * (_plus / _range) : 0;
+        double minusDi = _range > 0 ? 100 * (_minus / _range) : 0;
         double sum = plusDi + minusDi;
-        double dx = sum > 0 ? 100 * Math.Abs(plusDi - minusDi) / sum : 0;
+        double dx = sum > 0 ? 100 * (Math.Abs(plusDi - minusDi) / sum) : 0;
         return new AdxResult(bar.Time, Num.Finite(plusDi), Num.Finite(minusDi), Num.Finite(dx), NextAdx(dx));
     }
 

@@ -91,6 +91,6 @@ public sealed class Rsi : IIndicatorState<RsiResult>
     private static double? Value(double gain, double loss)
     {
         double total = gain + loss;
-        return total > 0 ? Num.Finite(100 * gain / total) : 100;
+        return total > 0 ? Num.Percent(gain, total) : 100;
     }
 }

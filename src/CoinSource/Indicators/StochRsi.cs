@@ -41,7 +41,7 @@ public sealed class StochRsi : IIndicatorState<StochRsiResult>
         }
 
         double lowest = _rsiWindow.Min();
-        double? raw = Num.Ratio(100 * (rsi - lowest), _rsiWindow.Max() - lowest);
+        double? raw = Num.Percent(rsi - lowest, _rsiWindow.Max() - lowest);
         _raw.Add(raw ?? double.NaN);
         double? k = _raw.Mean;
         if (!_raw.IsFull)

@@ -33,7 +33,7 @@ public sealed class Stochastic : IIndicatorState<StochasticResult>
         }
 
         double lowest = _lows.Min();
-        double? k = Num.Ratio(100 * (bar.Close - lowest), _highs.Max() - lowest);
+        double? k = Num.Percent(bar.Close - lowest, _highs.Max() - lowest);
         _k.Add(k ?? double.NaN);
         return new StochasticResult(bar.Time, k, _k.Mean);
     }

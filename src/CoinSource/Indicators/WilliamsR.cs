@@ -30,6 +30,6 @@ public sealed class WilliamsR : IIndicatorState<WilliamsRResult>
         }
 
         double highest = _highs.Max();
-        return new WilliamsRResult(bar.Time, Num.Ratio(-100 * (highest - bar.Close), highest - _lows.Min()));
+        return new WilliamsRResult(bar.Time, -Num.Percent(highest - bar.Close, highest - _lows.Min()));
     }
 }

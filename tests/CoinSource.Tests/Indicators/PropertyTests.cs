@@ -3,7 +3,10 @@ using CsCheck;
 
 namespace CoinSource.Tests.Indicators;
 
-/// <summary>Random and degenerate series never give NaN or Infinity, and never throw, for any parameters.</summary>
+/// <summary>
+/// Random and degenerate series never give NaN or Infinity, never throw, and keep bounded oscillators within their
+/// range, for any parameters.
+/// </summary>
 public sealed class PropertyTests
 {
     private static readonly Gen<(int Seed, int Count, int Kind, double Scale, int Period)> Cases =
@@ -26,6 +29,21 @@ public sealed class PropertyTests
                     AssertFinite(result!, definition.Name);
                 }
             }
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void AnySeries_BoundedOscillators_StayWithinTheirRange()
+    {
+        Cases.Sample(c =>
+        {
+            var bars = Series.Walk(c.Seed, c.Count, scale: c.Scale, flat: c.Kind == 1, zeroVolume: c.Kind >= 2);
+            int period = Math.Max(2, c.Period);
+
+            Assert.All(Rsi.Calculate(bars, period), r => InRange(r.Rsi, 0, 100));
+            Assert.All(Stochastic.Calculate(bars, period), r => InRange(r.K, 0, 100));
+            Assert.All(WilliamsR.Calculate(bars, period), r => InRange(r.WilliamsR, -100, 0));
+            Assert.All(Adx.Calculate(bars, period), r => InRange(r.Adx, 0, 100));
         }, iter: 300);
     }
 
@@ -64,6 +82,14 @@ public sealed class PropertyTests
             "slow" => period + 1.0,
             _ => period,
         }));
+
+    private static void InRange(double? value, double low, double high)
+    {
+        if (value is { } v)
+        {
+            Assert.InRange(v, low, high);
+        }
+    }
 
     private static void AssertFinite(object result, string name)
     {
