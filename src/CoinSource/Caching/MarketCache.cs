@@ -57,9 +57,6 @@ public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions>
         return new CachedResult<T> { Routed = routed };
     }
 
-    /// <summary>The last good value of a key, whatever its age; for tests and diagnostics.</summary>
-    public bool Contains(string key) => _entries.ContainsKey(key);
-
     private static CachedResult<T> FromEntry<T>(Entry entry, RoutedResult<T> routed, DateTimeOffset now,
         bool fromCache, bool stale) =>
         new()

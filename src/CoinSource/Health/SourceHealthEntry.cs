@@ -77,15 +77,17 @@ internal sealed class SourceHealthEntry(string name, DateTimeOffset createdAt, H
         return transition;
     }
 
-    public void Reset(DateTimeOffset now, string reason)
+    /// <summary>Back to HEALTHY with nothing counted; returns the transition, or null when already HEALTHY.</summary>
+    public StateTransition? Reset(DateTimeOffset now, string reason)
     {
         ConsecutiveFailures = 0;
         CooldownUntil = null;
         ThrottledUntil = null;
         ProbeInFlight = false;
         ProbeAt = null;
-        MoveTo(SourceState.Healthy, reason, now);
+        var transition = MoveTo(SourceState.Healthy, reason, now);
         StateReason = null;
+        return transition;
     }
 
     /// <summary>Adds what the time since the last check has earned, up to the budget.</summary>

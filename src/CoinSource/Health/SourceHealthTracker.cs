@@ -37,13 +37,8 @@ public sealed class SourceHealthTracker
         events.ObserveStates(() => _entries.Values.Select(e => (e.Name, StateOf(e.Name))));
     }
 
-    /// <summary>The names of every source known to the tracker.</summary>
-    public IEnumerable<string> Names => _entries.Keys;
-
     /// <summary>Makes a source known, so that it shows in the health API before its first call.</summary>
     public void Register(string source) => Entry(source);
-
-    public bool IsKnown(string source) => _entries.ContainsKey(source);
 
     /// <summary>Decides whether a request may call <paramref name="source"/> now, without a network call.</summary>
     public Admission Admit(string source)
@@ -230,11 +225,7 @@ public sealed class SourceHealthTracker
         StateTransition? transition;
         lock (entry)
         {
-            var before = entry.State;
-            entry.Reset(_time.GetUtcNow(), "reset by an operator");
-            transition = before == SourceState.Healthy
-                ? null
-                : new StateTransition(_time.GetUtcNow(), before, SourceState.Healthy, "reset by an operator");
+            transition = entry.Reset(_time.GetUtcNow(), "reset by an operator");
         }
 
         Publish(source, transition);

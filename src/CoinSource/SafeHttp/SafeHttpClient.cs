@@ -330,7 +330,5 @@ public sealed class SafeHttpClient(HttpClient http, IOptionsMonitor<UpstreamOpti
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
-
-        public override string ToString() => Encoding.UTF8.GetString(Memory.Span);
     }
 }
