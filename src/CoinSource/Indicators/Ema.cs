@@ -21,38 +21,39 @@ public sealed class Ema : IIndicatorState<EmaResult>
 
     public static int RequiredCandles(int period) => period;
 
+    public static EmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20) =>
+        CloseColumn.Run(bars, period, Compute, static (time, value) => new EmaResult(time, value));
+
     /// <summary>
     /// One pass in exactly the arithmetic of <see cref="Next"/>, so batch equals streaming to the last bit.
+    /// Writes NaN during the warm-up.
     /// </summary>
-    public static EmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20)
+    public static void Compute(ReadOnlySpan<double> closes, Span<double> destination, int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        // Every slot is written below, so the array needs no zeroing.
-        var results = GC.AllocateUninitializedArray<EmaResult>(bars.Length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, closes.Length);
         double k = 2.0 / (period + 1);
-        int seed = Math.Min(period, bars.Length);
+        int seed = Math.Min(period, closes.Length);
         double sum = 0;
 
         for (int i = 0; i < seed; i++)
         {
-            sum += bars[i].Close;
-            results[i] = new EmaResult(bars[i].Time, null);
+            sum += closes[i];
+            destination[i] = double.NaN;
         }
 
         if (seed < period)
         {
-            return results;
+            return;
         }
 
         double value = sum / period;
-        results[period - 1] = new EmaResult(bars[period - 1].Time, Num.Finite(value));
-        for (int i = period; i < bars.Length; i++)
+        destination[period - 1] = value;
+        for (int i = period; i < closes.Length; i++)
         {
-            value += k * (bars[i].Close - value);
-            results[i] = new EmaResult(bars[i].Time, Num.Finite(value));
+            value += k * (closes[i] - value);
+            destination[i] = value;
         }
-
-        return results;
     }
 
     public EmaResult Add(in Bar bar) => new(bar.Time, Next(bar.Close));

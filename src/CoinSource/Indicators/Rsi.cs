@@ -23,41 +23,42 @@ public sealed class Rsi : IIndicatorState<RsiResult>
 
     public static int RequiredCandles(int period) => period + 1;
 
+    public static RsiResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 14) =>
+        CloseColumn.Run(bars, period, Compute, static (time, value) => new RsiResult(time, value));
+
     /// <summary>
     /// One pass in exactly the arithmetic of <see cref="Next"/>, so batch equals streaming to the last bit.
+    /// Writes NaN during the warm-up.
     /// </summary>
-    public static RsiResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 14)
+    public static void Compute(ReadOnlySpan<double> closes, Span<double> destination, int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        // Every slot is written below, so the array needs no zeroing.
-        var results = GC.AllocateUninitializedArray<RsiResult>(bars.Length);
-        if (bars.Length == 0)
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, closes.Length);
+        if (closes.Length == 0)
         {
-            return results;
+            return;
         }
 
-        results[0] = new RsiResult(bars[0].Time, null);
+        destination[0] = double.NaN;
         double gain = 0;
         double loss = 0;
-        for (int i = 1; i < bars.Length; i++)
+        for (int i = 1; i < closes.Length; i++)
         {
-            double change = bars[i].Close - bars[i - 1].Close;
+            double change = closes[i] - closes[i - 1];
             double up = Math.Max(change, 0);
             double down = Math.Max(-change, 0);
             if (i <= period)
             {
                 gain += up / period;
                 loss += down / period;
-                results[i] = new RsiResult(bars[i].Time, i < period ? null : Value(gain, loss));
+                destination[i] = i < period ? double.NaN : Value(gain, loss);
                 continue;
             }
 
             gain = ((gain * (period - 1)) + up) / period;
             loss = ((loss * (period - 1)) + down) / period;
-            results[i] = new RsiResult(bars[i].Time, Value(gain, loss));
+            destination[i] = Value(gain, loss);
         }
-
-        return results;
     }
 
     public RsiResult Add(in Bar bar) => new(bar.Time, Next(bar.Close));
@@ -80,17 +81,19 @@ public sealed class Rsi : IIndicatorState<RsiResult>
         {
             _gain += gain / _period;
             _loss += loss / _period;
-            return _changes < _period ? null : Value(_gain, _loss);
+            return _changes < _period ? null : Num.Finite(Value(_gain, _loss));
         }
 
         _gain = ((_gain * (_period - 1)) + gain) / _period;
         _loss = ((_loss * (_period - 1)) + loss) / _period;
-        return Value(_gain, _loss);
+        return Num.Finite(Value(_gain, _loss));
     }
 
-    private static double? Value(double gain, double loss)
+    /// <summary>The RSI of the averages, NaN when it is undefined (an infinite average).</summary>
+    private static double Value(double gain, double loss)
     {
         double total = gain + loss;
-        return total > 0 ? Num.Percent(gain, total) : 100;
+        double rsi = total > 0 ? 100 * (gain / total) : 100;
+        return double.IsFinite(rsi) ? rsi : double.NaN;
     }
 }

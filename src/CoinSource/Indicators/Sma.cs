@@ -9,24 +9,27 @@ public sealed class Sma : IIndicatorState<SmaResult>
 
     public static int RequiredCandles(int period) => period;
 
+    public static SmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20) =>
+        CloseColumn.Run(bars, period, Compute, static (time, value) => new SmaResult(time, value));
+
     /// <summary>
     /// One pass with a running sum, in exactly the arithmetic of <see cref="RollingWindow"/> (subtract on exit, a
     /// fresh sum in time order once per lap, NaN counted as missing), so batch equals streaming to the last bit.
+    /// Writes NaN where there is no mean yet.
     /// </summary>
-    public static SmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20)
+    public static void Compute(ReadOnlySpan<double> closes, Span<double> destination, int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        // Every slot is written below, so the array needs no zeroing.
-        var results = GC.AllocateUninitializedArray<SmaResult>(bars.Length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, closes.Length);
         double sum = 0;
         int missing = 0;
         int lap = period;
 
-        for (int i = 0; i < bars.Length; i++)
+        for (int i = 0; i < closes.Length; i++)
         {
             if (i >= period)
             {
-                double leaving = bars[i - period].Close;
+                double leaving = closes[i - period];
                 if (double.IsNaN(leaving))
                 {
                     missing--;
@@ -37,7 +40,7 @@ public sealed class Sma : IIndicatorState<SmaResult>
                 }
             }
 
-            double value = bars[i].Close;
+            double value = closes[i];
             if (double.IsNaN(value))
             {
                 missing++;
@@ -50,14 +53,11 @@ public sealed class Sma : IIndicatorState<SmaResult>
             if (--lap == 0)
             {
                 lap = period;
-                sum = Resum(bars.Slice(i + 1 - period, period));
+                sum = Resum(closes.Slice(i + 1 - period, period));
             }
 
-            double? mean = i >= period - 1 && missing == 0 ? Num.Finite(sum / period) : null;
-            results[i] = new SmaResult(bars[i].Time, mean);
+            destination[i] = i >= period - 1 && missing == 0 ? sum / period : double.NaN;
         }
-
-        return results;
     }
 
     public SmaResult Add(in Bar bar)
@@ -66,14 +66,14 @@ public sealed class Sma : IIndicatorState<SmaResult>
         return new SmaResult(bar.Time, _window.Mean);
     }
 
-    private static double Resum(ReadOnlySpan<Bar> window)
+    private static double Resum(ReadOnlySpan<double> window)
     {
         double sum = 0;
-        foreach (ref readonly Bar bar in window)
+        foreach (double close in window)
         {
-            if (!double.IsNaN(bar.Close))
+            if (!double.IsNaN(close))
             {
-                sum += bar.Close;
+                sum += close;
             }
         }
 
