@@ -52,6 +52,22 @@ public sealed class GoldenValueTests
     }
 
     [Fact]
+    public void Obv_MatchesInvestopediaExample()
+    {
+        // Investopedia, "On-Balance Volume (OBV)": ten days of closes and volumes; the running total from day one
+        // (which adds nothing) ends at 72,100 shares.
+        double[] closes = [10, 10.15, 10.17, 10.13, 10.11, 10.15, 10.20, 10.20, 10.22, 10.21];
+        double[] volumes = [25_200, 30_000, 25_600, 32_000, 23_000, 40_000, 36_000, 20_500, 23_000, 27_500];
+
+        var results = Obv.Calculate(Reference.Candles(closes, closes, closes, volumes));
+
+        Assert.Equal(0, results[0].Obv);
+        Assert.Equal(72_100, results[^1].Obv);
+        // Day eight closes unchanged, so it keeps day seven's total.
+        Assert.Equal(results[6].Obv, results[7].Obv);
+    }
+
+    [Fact]
     public void Ema_MatchesStockChartsTable()
     {
         double[] published =
