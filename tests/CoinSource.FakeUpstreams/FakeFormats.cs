@@ -18,6 +18,7 @@ public static class FakeFormats
         new FakeOkx(),
         new FakeBitfinex(),
         new FakeAlternativeMe(),
+        new FakeCoinMarketCap(),
         .. FakeFeed.All,
         new FakeEtherscan(),
         new FakeCryptoPanic(),

@@ -50,12 +50,23 @@ public static class Features
         SourceNeedsKey = true,
     };
 
+    public static readonly Feature CoinMarketCap = new("coinmarketcap",
+        "CoinMarketCap's own fear and greed index as the fallback when Alternative.me's cannot be had",
+        ["COINMARKETCAP_API_KEY"])
+    {
+        KeyOf = "coinmarketcap",
+        SourceNeedsKey = true,
+    };
+
     public static readonly Feature AdminToken = new("admin-token",
         "Administrative calls (health resets, config reload) from other machines with Authorization: Bearer <token>",
         ["ADMIN_TOKEN"]);
 
     public static IReadOnlyList<Feature> All { get; } =
-        [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, CryptoPanic, AdminToken];
+        [
+            CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, CryptoPanic, CoinMarketCap,
+            AdminToken,
+        ];
 
     public static Feature? Find(string name) =>
         All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

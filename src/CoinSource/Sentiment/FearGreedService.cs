@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace CoinSource.Sentiment;
 
 /// <summary>
-/// The Fear &amp; Greed index through the cache and the router. No second keyless publisher of the index is known,
-/// so when every source fails the fallback is the cache's last good reading, served as stale with its age.
+/// The Fear &amp; Greed index through the cache and the router: Alternative.me's index first, CoinMarketCap's own
+/// index when its key is configured (the answer names which one served), and when every source fails the cache's
+/// last good reading, served as stale with its age.
 /// </summary>
 public sealed class FearGreedService(
     MarketCache cache,

@@ -3,6 +3,7 @@ using CoinSource.Sources.Binance;
 using CoinSource.Sources.Bitfinex;
 using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinGecko;
+using CoinSource.Sources.CoinMarketCap;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
 using CoinSource.Sources.CryptoPanic;
@@ -45,6 +46,8 @@ public static class SourceRegistry
         Add<OkxSource>(OkxSource.SourceName, new(500, PerMinute));
         Add<BitfinexSource>(BitfinexSource.SourceName, new(25, PerMinute));
         Add<AlternativeMeSource>(AlternativeMeSource.SourceName, new(50, PerMinute));
+        // The free plan grants 10,000 credits a month, about 13 an hour; one reading costs one credit.
+        Add<CoinMarketCapSource>(CoinMarketCapSource.SourceName, new(12, PerHour));
         foreach (var feed in FeedDefinition.All)
         {
             Registered.Add(new(feed.Name, typeof(FeedSource),

@@ -125,4 +125,40 @@ public sealed class FearGreedTests : IAsyncLifetime
         Assert.Equal(["fear-greed"],
             health.Json.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
     }
+
+    [Fact]
+    public async Task FearGreed_AlternativeMeDownWithCoinMarketCapKey_CoinMarketCapIndexServesAndIsNamed()
+    {
+        const string Key = "cmc-key-for-tests";
+        await using var host = new CoinSourceHost(_upstream,
+            new Dictionary<string, string?> { ["COINMARKETCAP_API_KEY"] = Key }, time: _clock,
+            only: [Source, "coinmarketcap"]);
+        _upstream.Fail(Source, FailureMode.ServerError);
+
+        var answer = await Answer.GetAsync(host.Client(), "/api/sentiment/fear-greed?days=2");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal("coinmarketcap", answer.Meta.GetProperty("source").GetString());
+        Assert.Equal([FakeCoinMarketCap.ValueAt(0), FakeCoinMarketCap.ValueAt(1)],
+            answer.Data.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("value").GetInt32()));
+        var attempts = answer.Meta.GetProperty("attempts").EnumerateArray().ToList();
+        Assert.Equal([Source, "coinmarketcap"], attempts.Select(a => a.GetProperty("source").GetString()));
+        Assert.Equal("failure", attempts[0].GetProperty("outcome").GetString());
+        Assert.Equal(Key, _upstream.LastHeaders("coinmarketcap").GetValueOrDefault(FakeCoinMarketCap.KeyHeader));
+    }
+
+    [Fact]
+    public async Task FearGreed_AlternativeMeDownWithoutCoinMarketCapKey_503AndCoinMarketCapDisabled()
+    {
+        await using var host = new CoinSourceHost(_upstream, time: _clock, only: [Source, "coinmarketcap"]);
+        _upstream.Fail(Source, FailureMode.ServerError);
+        var client = host.Client();
+
+        var answer = await Answer.GetAsync(client, "/api/sentiment/fear-greed");
+        var health = await Answer.GetAsync(client, "/api/source-health/status/coinmarketcap");
+
+        answer.AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(0, _upstream.Calls("coinmarketcap"));
+        Assert.Equal("DISABLED", health.Json.GetProperty("status").GetString());
+    }
 }

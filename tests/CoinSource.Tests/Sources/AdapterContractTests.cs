@@ -6,6 +6,7 @@ using CoinSource.Sources.AlternativeMe;
 using CoinSource.Sources.Binance;
 using CoinSource.Sources.Bitfinex;
 using CoinSource.Sources.CoinGecko;
+using CoinSource.Sources.CoinMarketCap;
 using CoinSource.Sources.Coinbase;
 using CoinSource.Sources.CoinPaprika;
 using CoinSource.Sources.CryptoCompare;
@@ -49,6 +50,7 @@ public sealed class AdapterContractTests
         new Dictionary<string, Func<AdapterHarness, IMarketSource>>
         {
             ["alternative-me"] = h => new AlternativeMeSource(h.Http, h.Time, h.Sources),
+            ["coinmarketcap"] = h => new CoinMarketCapSource(h.Http, h.Time, h.Sources),
             ["etherscan"] = h => new EtherscanSource(h.Http, h.Time, h.Sources),
             ["cryptopanic"] = h => new CryptoPanicSource(h.Http, h.Time, h.Sources),
         }.Concat(FeedDefinition.All.Select(feed => KeyValuePair.Create<string, Func<AdapterHarness, IMarketSource>>(

@@ -20,7 +20,10 @@ public sealed class AdapterHarness : IAsyncDisposable
         // A long attempt timeout: these tests are about formats and envelopes, and the machine may be loaded.
         var patient = new UpstreamOptions { AttemptTimeout = TimeSpan.FromSeconds(30) };
         Http = new SafeHttpClient(_client, new StaticOptions<UpstreamOptions>(_ => patient), TimeProvider.System);
-        Sources = new StaticOptions<SourceOptions>(name => new SourceOptions { BaseUrl = upstream.BaseUrl(name) });
+        // Every source gets a key, as an operator with every feature configured would give it: fakes of keyed
+        // upstreams refuse a call without one, as the real ones do.
+        Sources = new StaticOptions<SourceOptions>(name =>
+            new SourceOptions { BaseUrl = upstream.BaseUrl(name), ApiKey = "adapter-harness-key" });
     }
 
     public FakeUpstreamServer Upstream { get; }

@@ -32,17 +32,8 @@ public sealed class AlternativeMeSource(SafeHttpClient http, TimeProvider time, 
     /// <c>{"name":"Fear and Greed Index","data":[{"value":"40","value_classification":"Fear",
     /// "timestamp":"1551157200","time_until_update":"68499"}],"metadata":{"error":null}}</c>.
     /// </summary>
-    internal static IReadOnlyList<FearGreedReading> Parse(JsonElement root, DateTimeOffset now)
-    {
-        var data = JsonValues.Property(root, "data");
-        if (data.ValueKind != JsonValueKind.Array || data.GetArrayLength() == 0)
-        {
-            throw new InvalidUpstreamDataException("field 'data' is not a non-empty array");
-        }
-
-        var readings = data.EnumerateArray().Select(item => ParseReading(item, now)).ToList();
-        return [.. readings.OrderByDescending(r => r.Timestamp)];
-    }
+    internal static IReadOnlyList<FearGreedReading> Parse(JsonElement root, DateTimeOffset now) =>
+        FearGreedJson.Readings(root, now);
 
     /// <summary>Errors come with 200 as <c>{"data":[],"metadata":{"error":"Limit must be a number"}}</c>.</summary>
     internal static UpstreamFailure? ReadError(JsonElement root, int status)
@@ -55,23 +46,6 @@ public sealed class AlternativeMeSource(SafeHttpClient http, TimeProvider time, 
 
         string text = error.ValueKind == JsonValueKind.String ? error.GetString() ?? "" : error.GetRawText();
         return UpstreamFailure.ErrorPayload($"Alternative.me error: {QueryText(text)}");
-    }
-
-    private static FearGreedReading ParseReading(JsonElement item, DateTimeOffset now)
-    {
-        long value = JsonValues.WholeNumber(JsonValues.Property(item, "value"), "value");
-        if (value is < 0 or > 100)
-        {
-            throw new InvalidUpstreamDataException($"field 'value' is outside 0-100: {value}");
-        }
-
-        var timestamp = JsonValues.UnixSeconds(JsonValues.Property(item, "timestamp"), "timestamp");
-        if (timestamp > now + MarketDataRules.ClockSkew)
-        {
-            throw new InvalidUpstreamDataException($"reading timestamp {timestamp:O} is in the future");
-        }
-
-        return new FearGreedReading(timestamp, (int)value, JsonValues.Text(item, "value_classification"));
     }
 
     private static string QueryText(string text) => text.Length <= 120 ? text : text[..120] + "...";
