@@ -19,6 +19,9 @@ public sealed partial class SharingService(
 {
     private int _subscribed;
 
+    /// <summary>Whether this instance hears the others: subscribed, and the known health reports applied.</summary>
+    public bool Listening { get; private set; }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         link.Connected += () => _ = OnConnectedAsync();
@@ -42,10 +45,13 @@ public sealed partial class SharingService(
             {
                 health.ApplyShared(report);
             }
+
+            Listening = true;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             Interlocked.Exchange(ref _subscribed, 0);
+            Listening = false;
             LogSubscribeFailed(logger, ex.Message);
         }
     }
