@@ -66,7 +66,7 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IClassFixture<Redis
             + string.Join(", ", results.Values.GroupBy(v => v).Select(g => $"{g.Key}: {g.Count()}")));
 
         Assert.True(a.HasExited);
-        Assert.Empty(failed.Where(id => !inFlightOnKilled.Contains(id)));
+        Assert.DoesNotContain(failed, id => !inFlightOnKilled.Contains(id));
         Assert.Contains(balancer.Attempts, t => t.Backend == 0 && !t.Retried);
         Assert.Contains(balancer.Attempts, t => t.Backend == 1 && t.Started > killTo);
     }
