@@ -34,7 +34,8 @@ public sealed class RedisActivityRelay(RedisLink link) : IActivityRelay
             await foreach (var activity in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 string json = JsonSerializer.Serialize(activity, RedisHealthShare.Json);
-                await link.TryAsync(db => db.PublishAsync(Channel, json));
+                // Not waiting for each reply keeps the relay as fast as the events come.
+                await link.TryAsync(db => db.PublishAsync(Channel, json, CommandFlags.FireAndForget));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

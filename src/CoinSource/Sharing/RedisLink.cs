@@ -58,7 +58,6 @@ public sealed partial class RedisLink(SharingOptions options, string? connection
         configuration.ConnectTimeout = Math.Max(1000, timeout * 4);
         configuration.SyncTimeout = timeout;
         configuration.AsyncTimeout = timeout;
-        configuration.ClientName = options.InstanceName;
 
         // A command for a Redis that is down fails at once instead of waiting in a backlog: local state answers.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;

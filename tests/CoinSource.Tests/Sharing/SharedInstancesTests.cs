@@ -101,8 +101,10 @@ public sealed class SharedInstancesTests(RedisFixture redis) : IClassFixture<Red
         var adopted = Assert.Single(InstancePair.Activity(pair.B),
             e => e is { Kind: ActivityKind.StateChange, Source: First, Instance: "b" });
         Assert.Equal("a", adopted.ReportedBy);
-        Assert.Single(InstancePair.Activity(pair.A), e => e is { Kind: ActivityKind.StateChange, Source: First }
+        var seen = Assert.Single(InstancePair.Activity(pair.A), e => e is { Kind: ActivityKind.StateChange, Source: First }
             && e.Outcome == "OFFLINE");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"OFFLINE on a to OFFLINE on b: {(adopted.At - seen.At).TotalMilliseconds:F1} ms");
     }
 
     [Fact]
