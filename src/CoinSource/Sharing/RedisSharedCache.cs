@@ -26,7 +26,7 @@ public sealed class RedisSharedCache(RedisLink link) : ISharedCache
             return envelope is { Value: not null, Source: not null } ? new(envelope.Value, envelope.Source, envelope.FetchedAt)
                 : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
             // Written by another version of CoinSource: a miss, and the next fresh answer replaces it.
             return null;

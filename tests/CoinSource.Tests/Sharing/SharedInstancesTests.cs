@@ -51,13 +51,20 @@ public sealed class SharedInstancesTests(RedisFixture redis) : IClassFixture<Red
     [Theory]
     [InlineData("/api/candles/BTC?interval=1h&limit=24")]
     [InlineData("/api/coins/top?limit=5")]
+    [InlineData("/api/quotes/BTC?mode=consensus")]
+    [InlineData("/api/gas?chain=ethereum")]
+    [InlineData("/api/news?limit=10")]
+    [InlineData("/api/sentiment/fear-greed")]
     public async Task SharedCache_EveryKind_BServesExactlyWhatAFetched(string path)
     {
-        await using var pair = await PairAsync(new()
-        {
-            ["CACHE_QUOTE_TTL_SECONDS"] = "300", ["CACHE_CANDLES_TTL_SECONDS"] = "300",
-            ["CACHE_TOP_COINS_TTL_SECONDS"] = "300",
-        });
+        // Every source on, so that each kind has its own.
+        await using var pair = await InstancePair.StartAsync(_upstream, redis.Require().ConnectionString,
+            new Dictionary<string, string?>
+            {
+                ["CACHE_QUOTE_TTL_SECONDS"] = "300", ["CACHE_CANDLES_TTL_SECONDS"] = "300",
+                ["CACHE_TOP_COINS_TTL_SECONDS"] = "300", ["CACHE_GAS_TTL_SECONDS"] = "300",
+                ["CACHE_NEWS_TTL_SECONDS"] = "300", ["CACHE_FEAR_GREED_TTL_SECONDS"] = "300",
+            });
         var fromA = await Answer.GetAsync(pair.ClientA, path);
         int callsAfterA = _upstream.TotalCalls;
 
