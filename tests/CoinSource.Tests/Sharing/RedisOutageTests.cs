@@ -1,6 +1,8 @@
 using System.Net;
 using CoinSource.FakeUpstreams;
+using CoinSource.Health;
 using CoinSource.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoinSource.Tests.Sharing;
 
@@ -56,6 +58,16 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.Equal(1, Count(pair.A, BackLine));
         Assert.Equal(1, Count(pair.B, BackLine));
         Assert.Equal(1, Count(pair.A, LostLine));
+
+        // Sharing has resumed: what A learns now, B learns too.
+        _upstream.Fail("coingecko", FailureMode.ServerError);
+        for (int i = 0; i < 3; i++)
+        {
+            await Answer.GetAsync(pair.ClientA, "/api/quotes/BTC?source=coingecko");
+        }
+
+        await Eventually.TrueAsync(() => pair.B.Services.GetRequiredService<SourceHealthTracker>()
+            .StateOf("coingecko") == SourceState.Offline, "B learns what A saw after Redis came back");
     }
 
     [Fact]
