@@ -9,7 +9,7 @@ public sealed partial class HealthEvents(ILogger<HealthEvents> logger, CoinSourc
     public void ObserveStates(Func<IEnumerable<(string Source, SourceState State)>> states) =>
         metrics.ObserveSourceStates(states);
 
-    /// <summary>Tells one state change; <paramref name="fromInstance"/> names another instance that saw it first.</summary>
+    /// <summary>Tells one state change; <paramref name="fromInstance"/> names the instance that saw it first.</summary>
     public void StateChanged(string source, StateTransition transition, string? fromInstance = null)
     {
         switch (transition.To)

@@ -2,7 +2,7 @@ using StackExchange.Redis;
 
 namespace CoinSource.Sharing;
 
-/// <summary>Checks a Redis connection string at start, so that a typo stops the program instead of a silent retry.</summary>
+/// <summary>Checks a Redis connection string at start: a typo stops the program instead of retrying silently.</summary>
 public static class RedisConnectionString
 {
     public static bool IsValid(string connection)

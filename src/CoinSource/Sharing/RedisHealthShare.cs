@@ -11,7 +11,7 @@ namespace CoinSource.Sharing;
 /// </summary>
 public sealed class RedisHealthShare(RedisLink link) : IHealthShare
 {
-    /// <summary>How long a claimed probe keeps others away: longer than any attempt, short enough if the prober dies.</summary>
+    /// <summary>How long a claimed probe keeps others away: longer than any attempt, short if the prober dies.</summary>
     private static readonly TimeSpan ProbeClaim = TimeSpan.FromMinutes(1);
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

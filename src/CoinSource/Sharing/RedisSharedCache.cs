@@ -23,7 +23,8 @@ public sealed class RedisSharedCache(RedisLink link) : ISharedCache
         try
         {
             var envelope = JsonSerializer.Deserialize<Envelope<T>>((string)stored!, Json);
-            return envelope is { Value: not null, Source: not null } ? new(envelope.Value, envelope.Source, envelope.FetchedAt)
+            return envelope is { Value: not null, Source: not null }
+                ? new(envelope.Value, envelope.Source, envelope.FetchedAt)
                 : null;
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)

@@ -71,8 +71,8 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IClassFixture<Redis
         Assert.Contains(balancer.Attempts, t => t.Backend == 1 && t.Started > killTo);
     }
 
-    private static async Task LoadAsync(HttpClient client, int worker, ConcurrentDictionary<string, HttpStatusCode> results,
-        CancellationToken stop)
+    private static async Task LoadAsync(HttpClient client, int worker,
+        ConcurrentDictionary<string, HttpStatusCode> results, CancellationToken stop)
     {
         string[] symbols = ["BTC", "ETH", "SOL"];
         for (int i = 0; !stop.IsCancellationRequested; i++)

@@ -135,6 +135,6 @@ public sealed class BackendAttempt(string requestId, int backend, long started)
         Interlocked.Exchange(ref _ended, Stopwatch.GetTimestamp());
     }
 
-    /// <summary>Whether the attempt was running at some moment between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    /// <summary>Whether the attempt ran at some moment from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public bool RanDuring(long from, long to) => Started <= to && Ended >= from;
 }
