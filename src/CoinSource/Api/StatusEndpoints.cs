@@ -1,6 +1,7 @@
 using System.Reflection;
 using CoinSource.Health;
 using CoinSource.Sentiment;
+using CoinSource.Sharing;
 using CoinSource.Sources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,8 +21,9 @@ public static class StatusEndpoints
             .WithName("GetStatus")
             .WithSummary("Overall status: healthy, degraded or unhealthy, with source counts, uptime and version")
             .WithDescription("healthy: every enabled source HEALTHY. degraded: some source DEGRADED or OFFLINE but "
-                + "every capability still has a source that is not OFFLINE. unhealthy: some capability has no "
-                + "source left that is not OFFLINE.");
+                + "every capability still has a source that is not OFFLINE, or a configured Redis is unavailable. "
+                + "unhealthy: some capability has no source left that is not OFFLINE. instance names this "
+                + "instance; services lists what it depends on besides its sources (Redis), with its state.");
 
         app.MapGet("/health/live", () => TypedResults.Ok(new ProbeAnswer("alive")))
             .WithTags("Status")
@@ -38,7 +40,8 @@ public static class StatusEndpoints
         return app;
     }
 
-    internal static Ok<StatusAnswer> GetStatus(SourceHealthTracker health, SourceCatalog catalog, ServerClock clock)
+    internal static Ok<StatusAnswer> GetStatus(SourceHealthTracker health, SourceCatalog catalog, ServerClock clock,
+        RedisLink redis)
     {
         var enabled = catalog.All.Where(s => catalog.IsEnabled(s.Name)).ToList();
         var states = enabled.Select(s => health.StateOf(s.Name)).ToList();
@@ -49,14 +52,15 @@ public static class StatusEndpoints
             states.Count(s => s == SourceState.Offline),
             catalog.All.Count - enabled.Count);
 
+        var redisService = new ServiceStatus("redis", redis.State, redis.Problem);
         string status = UncoveredCapabilities(health, catalog).Count > 0 ? "unhealthy"
-            : counts.Degraded + counts.Offline > 0 ? "degraded"
+            : counts.Degraded + counts.Offline > 0 || redisService.State == "unavailable" ? "degraded"
             : "healthy";
         var models = new ModelSummary(
             catalog.Models.Count(m => catalog.IsEnabled(m.Name) && health.StateOf(m.Name) != SourceState.Offline),
             catalog.Models.Count);
         return TypedResults.Ok(new StatusAnswer(status, counts, models, Math.Round(clock.Uptime.TotalSeconds),
-            clock.StartedAt, Version));
+            clock.StartedAt, Version, redis.Instance, [redisService]));
     }
 
     internal static Results<Ok<ProbeAnswer>, ProblemHttpResult> GetReadiness(SourceHealthTracker health,
@@ -85,4 +89,10 @@ public static class StatusEndpoints
 public sealed record ProbeAnswer(string Status);
 
 public sealed record StatusAnswer(string Status, SourceHealthSummary Sources, ModelSummary Models, double UptimeSeconds,
-    DateTimeOffset StartedAt, string Version);
+    DateTimeOffset StartedAt, string Version, string Instance, IReadOnlyList<ServiceStatus> Services);
+
+/// <summary>A service CoinSource depends on besides its sources.</summary>
+/// <param name="Name">redis.</param>
+/// <param name="State">off (not configured), connecting, connected, unavailable.</param>
+/// <param name="Problem">Why it is unavailable; never a connection string or a password.</param>
+public sealed record ServiceStatus(string Name, string State, string? Problem);

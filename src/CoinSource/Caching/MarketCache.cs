@@ -14,8 +14,14 @@ namespace CoinSource.Caching;
 /// Written here rather than taken from a caching library because every expiry, age and staleness decision must
 /// read the injected <see cref="TimeProvider"/>, so that tests drive it with a fake clock.
 /// </remarks>
-public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions> options, CoinSourceMetrics metrics)
+/// <param name="time">The clock of every expiry and age.</param>
+/// <param name="options">Time to live per kind, stale limit, size.</param>
+/// <param name="metrics">Where lookups are counted.</param>
+/// <param name="shared">The level behind this one that other instances share; none when null.</param>
+public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions> options, CoinSourceMetrics metrics,
+    ISharedCache? shared = null)
 {
+    private readonly ISharedCache _shared = shared ?? NoSharedCache.Instance;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Flight> _flights = new(StringComparer.Ordinal);
     private readonly Lock _flightsGate = new();
@@ -36,8 +42,18 @@ public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions>
             return FromEntry<T>(cached, RoutedResult<T>.NotRouted, now, fromCache: true, stale: false);
         }
 
+        if (ttl > TimeSpan.Zero && await _shared.FindAsync<T>(key, cancellationToken) is { } found
+            && now - found.FetchedAt < ttl)
+        {
+            // Kept locally with the original fetch time, so its age stays true on this instance too.
+            var entry = new Entry(found.Value!, found.Source, found.FetchedAt);
+            Store(key, entry);
+            metrics.CacheLookup(kind, "shared-hit");
+            return FromEntry<T>(entry, RoutedResult<T>.NotRouted, now, fromCache: true, stale: false);
+        }
+
         metrics.CacheLookup(kind, "miss");
-        var routed = await JoinFlightAsync(key, fetch, cancellationToken);
+        var routed = await JoinFlightAsync(key, ttl, fetch, cancellationToken);
         now = time.GetUtcNow();
         if (routed.IsSuccess)
         {
@@ -70,7 +86,7 @@ public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions>
             Age = now - entry.FetchedAt,
         };
 
-    private async Task<RoutedResult<T>> JoinFlightAsync<T>(string key,
+    private async Task<RoutedResult<T>> JoinFlightAsync<T>(string key, TimeSpan ttl,
         Func<CancellationToken, Task<RoutedResult<T>>> fetch, CancellationToken cancellationToken)
     {
         Flight? flight;
@@ -81,7 +97,7 @@ public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions>
             {
                 flight = new Flight();
                 _flights[key] = flight;
-                flight.Task = RunFlightAsync(key, flight, fetch);
+                flight.Task = RunFlightAsync(key, ttl, flight, fetch);
             }
 
             flight.Waiters++;
@@ -111,7 +127,7 @@ public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions>
         }
     }
 
-    private async Task<object> RunFlightAsync<T>(string key, Flight flight,
+    private async Task<object> RunFlightAsync<T>(string key, TimeSpan ttl, Flight flight,
         Func<CancellationToken, Task<RoutedResult<T>>> fetch)
     {
         try
@@ -121,7 +137,12 @@ public sealed class MarketCache(TimeProvider time, IOptionsMonitor<CacheOptions>
             var routed = await fetch(flight.Cancellation.Token);
             if (routed.IsSuccess)
             {
-                Store(key, new Entry(routed.Value, routed.Source, time.GetUtcNow()));
+                var entry = new Entry(routed.Value, routed.Source, time.GetUtcNow());
+                Store(key, entry);
+                if (ttl > TimeSpan.Zero)
+                {
+                    _shared.Offer(key, routed.Value, routed.Source, entry.FetchedAt, ttl);
+                }
             }
 
             return routed;

@@ -62,10 +62,15 @@ public static class Features
         "Administrative calls (health resets, config reload) from other machines with Authorization: Bearer <token>",
         ["ADMIN_TOKEN"]);
 
+    // The connection string may carry a password, so it is kept and shown like any other secret.
+    public static readonly Feature Redis = new("redis",
+        "Several instances share cache, source health, request budgets and the activity feed through Redis",
+        ["REDIS_CONNECTION_STRING"]);
+
     public static IReadOnlyList<Feature> All { get; } =
         [
             CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, CryptoPanic, CoinMarketCap,
-            AdminToken,
+            AdminToken, Redis,
         ];
 
     public static Feature? Find(string name) =>

@@ -3,6 +3,7 @@ using CoinSource.Caching;
 using CoinSource.Health;
 using CoinSource.Market;
 using CoinSource.SafeHttp;
+using CoinSource.Sharing;
 using CoinSource.Sources;
 
 namespace CoinSource.Configuration;
@@ -52,6 +53,9 @@ public sealed record Settings
     public CacheOptions Cache { get; init; } = new();
 
     public ConsensusOptions Consensus { get; init; } = new();
+
+    /// <summary>This instance's name and its Redis keys; Redis itself is the redis feature.</summary>
+    public SharingOptions Sharing { get; init; } = new();
 
     public IReadOnlyDictionary<string, SourceOptions> Sources { get; init; } =
         new Dictionary<string, SourceOptions>(StringComparer.OrdinalIgnoreCase);
@@ -110,6 +114,9 @@ public sealed record Settings
             ["CONSENSUS_BUDGET_MS"] = Number(Consensus.Budget.TotalMilliseconds),
             ["CONSENSUS_MAX_DEVIATION_PERCENT"] = Number((double)Consensus.MaxDeviationPercent),
             ["DATA_MAX_QUOTE_AGE_SECONDS"] = Number(Consensus.MaxQuoteAge.TotalSeconds),
+            ["INSTANCE_NAME"] = Sharing.InstanceName,
+            ["REDIS_KEY_PREFIX"] = Sharing.KeyPrefix,
+            ["REDIS_TIMEOUT_MS"] = Number(Sharing.CommandTimeout.TotalMilliseconds),
         };
         foreach (var (name, source) in Sources)
         {
@@ -134,6 +141,7 @@ public sealed record Settings
     public static readonly IReadOnlySet<string> NeedRestart = new HashSet<string>(StringComparer.Ordinal)
     {
         "HOST", "PORT", "LOG_LEVEL", "LOG_FORMAT", "CORS_ORIGINS", "RATE_LIMIT_PER_MINUTE",
+        "INSTANCE_NAME", "REDIS_KEY_PREFIX", "REDIS_TIMEOUT_MS", "REDIS_CONNECTION_STRING",
     };
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
@@ -202,8 +210,27 @@ public sealed record Settings
                     (int)defaults.Consensus.MaxDeviationPercent, 1, 100),
                 MaxQuoteAge = read.Seconds("DATA_MAX_QUOTE_AGE_SECONDS", defaults.Consensus.MaxQuoteAge, 1, 86_400),
             },
+            Sharing = ReadSharing(read, secrets),
             Sources = sourceNames.ToDictionary(name => name, name => ReadSource(read, name, secrets),
                 StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    private static SharingOptions ReadSharing(SettingsReader read, SecretValues secrets)
+    {
+        var defaults = new SharingOptions();
+        if (secrets[Features.Redis.Variables[0]] is { } connection && !RedisConnectionString.IsValid(connection))
+        {
+            // The value is not repeated: it may hold a password.
+            read.AddError($"{Features.Redis.Variables[0]} is not valid: expected host:port[,password=...][,ssl=true] "
+                + "(value not shown)");
+        }
+
+        return new SharingOptions
+        {
+            InstanceName = read.Text("INSTANCE_NAME", defaults.InstanceName),
+            KeyPrefix = read.Text("REDIS_KEY_PREFIX", defaults.KeyPrefix),
+            CommandTimeout = read.Milliseconds("REDIS_TIMEOUT_MS", defaults.CommandTimeout, 50, 30_000),
         };
     }
 

@@ -9,7 +9,8 @@ public sealed partial class HealthEvents(ILogger<HealthEvents> logger, CoinSourc
     public void ObserveStates(Func<IEnumerable<(string Source, SourceState State)>> states) =>
         metrics.ObserveSourceStates(states);
 
-    public void StateChanged(string source, StateTransition transition)
+    /// <summary>Tells one state change; <paramref name="fromInstance"/> names the instance that saw it first.</summary>
+    public void StateChanged(string source, StateTransition transition, string? fromInstance = null)
     {
         switch (transition.To)
         {
@@ -26,7 +27,7 @@ public sealed partial class HealthEvents(ILogger<HealthEvents> logger, CoinSourc
 
         metrics.Transition(source, transition.To);
         feed.Publish(ActivityKind.StateChange, $"{source}: {transition.From} -> {transition.To} ({transition.Reason})",
-            source, outcome: transition.To.ToString().ToUpperInvariant());
+            source, outcome: transition.To.ToString().ToUpperInvariant(), reportedBy: fromInstance);
     }
 
     [LoggerMessage(EventId = 2001, EventName = "SourceHealthy", Level = LogLevel.Information,

@@ -20,15 +20,22 @@ public sealed class SourceHealthTracker
     private readonly IOptionsMonitor<HealthOptions> _options;
     private readonly HealthEvents _events;
     private readonly Func<string, RequestBudget?> _budgetOf;
+    private readonly IHealthShare? _share;
+    private readonly IQuotaShare? _quotas;
 
     /// <param name="time">The clock of every cooldown and budget.</param>
     /// <param name="options">Thresholds and cooldown.</param>
     /// <param name="events">Where state changes are told.</param>
     /// <param name="budgetOf">Each source's request budget; none when null.</param>
     /// <param name="jitter">The randomness of probe times; shared when null.</param>
+    /// <param name="share">Where OFFLINE, recovery and throttling are told to other instances; none when null.</param>
+    /// <param name="quotas">Request budgets spent together with other instances; local budgets when null.</param>
     public SourceHealthTracker(TimeProvider time, IOptionsMonitor<HealthOptions> options, HealthEvents events,
-        Func<string, RequestBudget?>? budgetOf = null, Random? jitter = null)
+        Func<string, RequestBudget?>? budgetOf = null, Random? jitter = null, IHealthShare? share = null,
+        IQuotaShare? quotas = null)
     {
+        _share = share;
+        _quotas = quotas;
         _budgetOf = budgetOf ?? (_ => null);
         _jitter = jitter ?? Random.Shared;
         _time = time;
@@ -41,7 +48,51 @@ public sealed class SourceHealthTracker
     public void Register(string source) => Entry(source);
 
     /// <summary>Decides whether a request may call <paramref name="source"/> now, without a network call.</summary>
-    public Admission Admit(string source)
+    public Admission Admit(string source) => Admit(source, spendBudget: true);
+
+    /// <summary>
+    /// Decides whether a request may call <paramref name="source"/> now. A budget shared with other instances is
+    /// spent in Redis; when that cannot be reached, the local budget decides.
+    /// </summary>
+    public ValueTask<Admission> AdmitAsync(string source) =>
+        _quotas is not null && _budgetOf(source) is { } budget
+            ? AdmitSharedAsync(source, budget, _quotas)
+            : ValueTask.FromResult(Admit(source));
+
+    private async ValueTask<Admission> AdmitSharedAsync(string source, RequestBudget budget, IQuotaShare quotas)
+    {
+        var admission = Admit(source, spendBudget: false);
+        if (!admission.Allowed)
+        {
+            return admission;
+        }
+
+        if (await quotas.TryTakeAsync(source, budget) is not { } take)
+        {
+            return Admit(source);
+        }
+
+        var entry = Entry(source);
+        DateTimeOffset now = _time.GetUtcNow();
+        lock (entry)
+        {
+            // The local view follows the shared budget, so that the health API shows what is left for everyone.
+            entry.QuotaTokens = take.Remaining;
+            entry.QuotaCheckedAt = now;
+        }
+
+        if (take.Allowed)
+        {
+            return new(AdmissionDecision.Allow);
+        }
+
+        var next = now + take.Wait;
+        return new(AdmissionDecision.SkipQuota,
+            $"request budget of {budget} spent by all instances together; the next request fits at {Format(next)}",
+            next);
+    }
+
+    private Admission Admit(string source, bool spendBudget)
     {
         var entry = Entry(source);
         DateTimeOffset now = _time.GetUtcNow();
@@ -55,7 +106,7 @@ public sealed class SourceHealthTracker
 
             if (entry.State != SourceState.Offline)
             {
-                return TakeFromBudget(entry, now);
+                return spendBudget ? TakeFromBudget(entry, now) : CheckUpstreamBlock(entry, now);
             }
 
             // Formatted once per cooldown, not per skipped request: skipping must cost next to nothing.
@@ -81,6 +132,39 @@ public sealed class SourceHealthTracker
             entry.ProbeInFlight = true;
             return true;
         }
+    }
+
+    /// <summary>
+    /// Claims the probe like <see cref="TryBeginProbe"/>, and also among instances: when another instance has the
+    /// probe of this cooldown, this one waits for its report instead of calling the source too.
+    /// </summary>
+    public async ValueTask<bool> TryBeginProbeAsync(string source)
+    {
+        if (!TryBeginProbe(source))
+        {
+            return false;
+        }
+
+        var entry = Entry(source);
+        DateTimeOffset? cooldownUntil;
+        lock (entry)
+        {
+            cooldownUntil = entry.CooldownUntil;
+        }
+
+        if (_share is null || cooldownUntil is not { } until || await _share.ClaimProbeAsync(source, until))
+        {
+            return true;
+        }
+
+        lock (entry)
+        {
+            // The other instance's report ends the wait; without one, this instance asks again a cooldown later.
+            entry.ProbeInFlight = false;
+            entry.ProbeAt = _time.GetUtcNow() + _options.CurrentValue.Cooldown;
+        }
+
+        return false;
     }
 
     /// <summary>The OFFLINE sources whose probe is due now.</summary>
@@ -149,6 +233,10 @@ public sealed class SourceHealthTracker
         }
 
         Publish(source, transition);
+        if (transition?.From == SourceState.Offline)
+        {
+            _share?.Announce(new SharedHealthReport(source, SourceState.Healthy, transition.Reason));
+        }
     }
 
     /// <summary>Records a failed attempt; only failures that count against health move the state.</summary>
@@ -158,12 +246,14 @@ public sealed class SourceHealthTracker
         DateTimeOffset now = _time.GetUtcNow();
         HealthOptions options = _options.CurrentValue;
         StateTransition? transition = null;
+        SharedHealthReport? report = null;
         lock (entry)
         {
             entry.ProbeInFlight = false;
             if (failure.Kind == FailureKind.Throttled)
             {
                 entry.ThrottledUntil = failure.RetryAfter ?? now + TimeSpan.FromSeconds(60);
+                report = new SharedHealthReport(source, entry.State, failure.Reason, ThrottledUntil: entry.ThrottledUntil);
             }
 
             if (!failure.CountsAgainstHealth && entry.State == SourceState.Offline)
@@ -180,10 +270,55 @@ public sealed class SourceHealthTracker
                 entry.LastFailureReason = failure.Reason;
                 entry.AddLatency(latency);
                 transition = CountFailure(entry, failure, now, options);
+                if (entry.State == SourceState.Offline)
+                {
+                    // Also a failed probe: its new cooldown is everyone's.
+                    report = new SharedHealthReport(source, SourceState.Offline, entry.StateReason ?? failure.Reason,
+                        entry.CooldownUntil);
+                }
             }
         }
 
         Publish(source, transition);
+        if (report is not null)
+        {
+            _share?.Announce(report);
+        }
+    }
+
+    /// <summary>
+    /// Applies what another instance learned: OFFLINE with the same cooldown end (this instance then skips the
+    /// source without calling it), HEALTHY after an OFFLINE spell, or a throttle. Never announced again.
+    /// </summary>
+    public void ApplyShared(SharedHealthReport report)
+    {
+        var entry = Entry(report.Source);
+        DateTimeOffset now = _time.GetUtcNow();
+        StateTransition? transition = null;
+        string reason = $"{report.Reason} (seen by instance {report.Instance})";
+        lock (entry)
+        {
+            if (report.ThrottledUntil is { } throttled && throttled > now && !(entry.ThrottledUntil >= throttled))
+            {
+                entry.ThrottledUntil = throttled;
+            }
+
+            // Two instances that saw the failure at once settle on the later cooldown end.
+            if (report is { State: SourceState.Offline, CooldownUntil: { } until }
+                && (entry.State != SourceState.Offline || !(entry.CooldownUntil >= until)))
+            {
+                entry.CooldownUntil = until;
+                entry.SkipReason = null;
+                entry.ProbeAt = until + (_options.CurrentValue.ProbeJitter * NextJitter());
+                transition = entry.MoveTo(SourceState.Offline, reason, now);
+            }
+            else if (report is { State: SourceState.Healthy, ThrottledUntil: null } && entry.State == SourceState.Offline)
+            {
+                transition = entry.Reset(now, reason);
+            }
+        }
+
+        Publish(report.Source, transition, report.Instance);
     }
 
     private StateTransition? CountFailure(
@@ -229,6 +364,11 @@ public sealed class SourceHealthTracker
         }
 
         Publish(source, transition);
+        if (transition?.From == SourceState.Offline)
+        {
+            _share?.Announce(new SharedHealthReport(source, SourceState.Healthy, "reset by an operator"));
+        }
+
         return true;
     }
 
@@ -284,21 +424,26 @@ public sealed class SourceHealthTracker
             return entry;
         }, this);
 
-    private void Publish(string source, StateTransition? transition)
+    private void Publish(string source, StateTransition? transition, string? fromInstance = null)
     {
         if (transition is not null)
         {
-            _events.StateChanged(source, transition);
+            _events.StateChanged(source, transition, fromInstance);
         }
     }
+
+    /// <summary>Refuses while the upstream itself has said that no request is left.</summary>
+    private static Admission CheckUpstreamBlock(SourceHealthEntry entry, DateTimeOffset now) =>
+        entry.QuotaBlockedUntil is { } blocked && blocked > now
+            ? new(AdmissionDecision.SkipQuota, $"the upstream said its budget is spent until {Format(blocked)}", blocked)
+            : new(AdmissionDecision.Allow);
 
     /// <summary>Spends one request of the source's budget, or says when the next one is possible.</summary>
     private Admission TakeFromBudget(SourceHealthEntry entry, DateTimeOffset now)
     {
-        if (entry.QuotaBlockedUntil is { } blocked && blocked > now)
+        if (CheckUpstreamBlock(entry, now) is { Allowed: false } blocked)
         {
-            return new(AdmissionDecision.SkipQuota, $"the upstream said its budget is spent until {Format(blocked)}",
-                blocked);
+            return blocked;
         }
 
         if (_budgetOf(entry.Name) is not { } budget)
@@ -323,13 +468,15 @@ public sealed class SourceHealthTracker
     {
         entry.CooldownUntil = now + options.Cooldown;
         entry.SkipReason = null;
-        double spread;
+        entry.ProbeAt = entry.CooldownUntil + (options.ProbeJitter * NextJitter());
+    }
+
+    private double NextJitter()
+    {
         lock (_jitter)
         {
-            spread = _jitter.NextDouble();
+            return _jitter.NextDouble();
         }
-
-        entry.ProbeAt = entry.CooldownUntil + (options.ProbeJitter * spread);
     }
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;

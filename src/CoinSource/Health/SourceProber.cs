@@ -32,7 +32,8 @@ public sealed partial class SourceProber(
             {
                 foreach (string name in health.DueForProbe())
                 {
-                    if (catalog.Find(name) is { } source && catalog.IsEnabled(name) && health.TryBeginProbe(name))
+                    if (catalog.Find(name) is { } source && catalog.IsEnabled(name)
+                        && await health.TryBeginProbeAsync(name))
                     {
                         _ = ProbeAsync(source, stoppingToken);
                     }

@@ -10,6 +10,7 @@ using CoinSource.News;
 using CoinSource.Routing;
 using CoinSource.SafeHttp;
 using CoinSource.Sentiment;
+using CoinSource.Sharing;
 using CoinSource.Sources;
 using CoinSource.Telemetry;
 using Microsoft.Extensions.Logging.Console;
@@ -67,7 +68,8 @@ public static class CoinSourceServices
             var sources = sp.GetRequiredService<IOptionsMonitor<SourceOptions>>();
             return new SourceHealthTracker(sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptionsMonitor<HealthOptions>>(), sp.GetRequiredService<HealthEvents>(),
-                source => sources.Get(source).Budget);
+                source => sources.Get(source).Budget, share: sp.GetService<IHealthShare>(),
+                quotas: sp.GetService<IQuotaShare>());
         });
         services.AddHostedService<SourceProber>();
         services.AddSingleton<SourceRouter>();
@@ -80,6 +82,9 @@ public static class CoinSourceServices
         services.AddSingleton<GasService>();
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
+
+        // Several instances share cache, health, budgets and activity through Redis when it is configured.
+        services.AddSharing(settings);
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(CoinSourceMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Net.Http")

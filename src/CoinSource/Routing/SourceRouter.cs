@@ -38,7 +38,7 @@ public sealed partial class SourceRouter(
 
         foreach (var source in ordered)
         {
-            var admission = health.Admit(source.Name);
+            var admission = await health.AdmitAsync(source.Name);
             if (!admission.Allowed)
             {
                 attempts.Add(new Attempt(source.Name, AttemptOutcome.Skipped, admission.Reason, 0));
@@ -159,7 +159,7 @@ public sealed partial class SourceRouter(
                 break;
             }
 
-            var admission = health.Admit(source.Name);
+            var admission = await health.AdmitAsync(source.Name);
             if (admission.Allowed)
             {
                 chosen.Add(source);

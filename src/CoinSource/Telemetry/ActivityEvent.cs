@@ -40,6 +40,16 @@ public enum ActivityKind
 }
 
 /// <summary>One decision, as the live monitor and the activity log show it.</summary>
+/// <param name="Id">Increases with every event this instance's feed holds.</param>
+/// <param name="At">When the decision was made.</param>
+/// <param name="Kind">What kind of decision.</param>
+/// <param name="Message">The decision in one line.</param>
+/// <param name="Source">The source concerned, if any.</param>
+/// <param name="Capability">What was asked for: quote, candles, ...</param>
+/// <param name="Outcome">success, failure, skipped, a state name, ...</param>
+/// <param name="Ms">How long the call took, for attempts.</param>
+/// <param name="Instance">The instance that made the decision, when several share their feeds; else null.</param>
+/// <param name="ReportedBy">For a state change another instance saw first: that instance.</param>
 public sealed record ActivityEvent(
     long Id,
     DateTimeOffset At,
@@ -48,4 +58,6 @@ public sealed record ActivityEvent(
     string? Source = null,
     string? Capability = null,
     string? Outcome = null,
-    double? Ms = null);
+    double? Ms = null,
+    string? Instance = null,
+    string? ReportedBy = null);

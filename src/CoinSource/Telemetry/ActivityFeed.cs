@@ -4,9 +4,12 @@ namespace CoinSource.Telemetry;
 
 /// <summary>
 /// The live stream of decisions: keeps the most recent events for newcomers and pushes each new one to every
-/// subscriber. A slow subscriber loses its oldest unread events rather than slowing the request path.
+/// subscriber. A slow subscriber loses its oldest unread events rather than slowing the request path. With a
+/// relay, the events of this instance go to the others and theirs arrive here, each tagged with its instance.
 /// </summary>
-public sealed class ActivityFeed(TimeProvider time)
+/// <param name="time">The clock of every event.</param>
+/// <param name="relay">Carries events between instances; none when null.</param>
+public sealed class ActivityFeed(TimeProvider time, IActivityRelay? relay = null)
 {
     private const int Retained = 500;
     private const int SubscriberBuffer = 1000;
@@ -17,10 +20,24 @@ public sealed class ActivityFeed(TimeProvider time)
     private long _nextId;
 
     public void Publish(ActivityKind kind, string message, string? source = null, string? capability = null,
-        string? outcome = null, double? ms = null)
+        string? outcome = null, double? ms = null, string? reportedBy = null)
     {
         var activity = new ActivityEvent(Interlocked.Increment(ref _nextId), time.GetUtcNow(), kind, message, source,
-            capability, outcome, ms);
+            capability, outcome, ms, relay?.Instance, reportedBy);
+        Add(activity);
+
+        // A state change another instance reported is already in every feed as that instance's event.
+        if (reportedBy is null)
+        {
+            relay?.Send(activity);
+        }
+    }
+
+    /// <summary>Adds an event another instance published; it keeps its instance and time, and gets an id here.</summary>
+    public void Receive(ActivityEvent remote) => Add(remote with { Id = Interlocked.Increment(ref _nextId) });
+
+    private void Add(ActivityEvent activity)
+    {
         lock (_gate)
         {
             _recent.Enqueue(activity);
