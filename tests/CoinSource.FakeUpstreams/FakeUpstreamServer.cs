@@ -26,6 +26,7 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Behaviour> _behaviours = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _aborted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _abusiveBytes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (int Calls, TimeSpan Reset)> _limits =
         new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _headers =
@@ -99,10 +100,17 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     /// <summary>Calls whose client hung up before the answer was complete.</summary>
     public int Aborted(string source) => _aborted.GetValueOrDefault(source);
 
+    /// <summary>
+    /// Bytes a source has put on the wire in its abusive bodies (endless, 1 GiB, deep, gzip bomb): far below the
+    /// body's size when the client hung up early.
+    /// </summary>
+    public long AbusiveBytesSent(string source) => _abusiveBytes.GetValueOrDefault(source);
+
     public void ResetCounts()
     {
         _calls.Clear();
         _aborted.Clear();
+        _abusiveBytes.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -155,7 +163,8 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
 
             await WriteFailureAsync(context, format, behaviour);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException
+                                   && context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; counted by the registration above.
         }
@@ -233,7 +242,25 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             case FailureMode.InvalidData:
                 await format.InvalidData(context, Market).ExecuteAsync(context);
                 break;
+            default:
+                await WriteAbusiveAsync(context, behaviour.Mode);
+                break;
         }
+    }
+
+    private Task WriteAbusiveAsync(HttpContext context, FailureMode mode)
+    {
+        string source = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
+        void Sent(long bytes) => _abusiveBytes.AddOrUpdate(source, bytes, (_, n) => n + bytes);
+        var token = context.RequestAborted;
+        return mode switch
+        {
+            FailureMode.NeverEndingBody => AbusiveBodies.EndlessAsync(context.Response, Sent, token),
+            FailureMode.GigabyteBody => AbusiveBodies.GigabyteAsync(context.Response, Sent, token),
+            FailureMode.DeepNesting => AbusiveBodies.DeepAsync(context.Response, Sent, token),
+            FailureMode.GzipBomb => AbusiveBodies.GzipBombAsync(context.Response, Sent, token),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not an abusive body"),
+        };
     }
 
     private static async Task WriteSlowlyAsync(HttpResponse response, CancellationToken token)
