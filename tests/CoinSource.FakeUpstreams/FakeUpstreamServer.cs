@@ -27,13 +27,18 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _aborted = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, long> _abusiveBytes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _abusiveEnded = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (int Calls, TimeSpan Reset)> _limits =
         new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _headers =
         new(StringComparer.OrdinalIgnoreCase);
 
-    private FakeUpstreamServer(WebApplication app, Dictionary<string, IFakeFormat> formats, FakeMarket market)
+    private readonly Func<long> _bytesOnTheWire;
+
+    private FakeUpstreamServer(WebApplication app, Dictionary<string, IFakeFormat> formats, FakeMarket market,
+        Func<long> bytesOnTheWire)
     {
+        _bytesOnTheWire = bytesOnTheWire;
         _app = app;
         _formats = formats;
         Market = market;
@@ -49,13 +54,18 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     public static async Task<FakeUpstreamServer> StartAsync(IEnumerable<IFakeFormat>? formats = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        long onTheWire = 0;
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
+        {
+            connection.Transport = new CountingPipe(connection.Transport, n => Interlocked.Add(ref onTheWire, n));
+            return next(connection);
+        })));
         builder.Logging.ClearProviders();
         var app = builder.Build();
 
         var market = new FakeMarket();
         var known = (formats ?? FakeFormats.All).ToDictionary(f => f.Source, StringComparer.OrdinalIgnoreCase);
-        var server = new FakeUpstreamServer(app, known, market);
+        var server = new FakeUpstreamServer(app, known, market, () => Interlocked.Read(ref onTheWire));
         app.Use(server.MisbehaveAsync);
         foreach (var format in known.Values)
         {
@@ -101,16 +111,23 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     public int Aborted(string source) => _aborted.GetValueOrDefault(source);
 
     /// <summary>
-    /// Bytes a source has put on the wire in its abusive bodies (endless, 1 GiB, deep, gzip bomb): far below the
-    /// body's size when the client hung up early.
+    /// Bytes a source's abusive bodies (endless, 1 GiB, deep, gzip bomb) were written by the fake; a write after
+    /// the client hung up may still count, so <see cref="BytesOnTheWire"/> is the figure of what was sent.
     /// </summary>
-    public long AbusiveBytesSent(string source) => _abusiveBytes.GetValueOrDefault(source);
+    public long AbusiveBytesWritten(string source) => _abusiveBytes.GetValueOrDefault(source);
+
+    /// <summary>Every byte handed to the sockets, headers included, over all connections since the start.</summary>
+    public long BytesOnTheWire => _bytesOnTheWire();
+
+    /// <summary>Abusive bodies a source has finished sending, or stopped sending because the client hung up.</summary>
+    public int AbusiveBodiesEnded(string source) => _abusiveEnded.GetValueOrDefault(source);
 
     public void ResetCounts()
     {
         _calls.Clear();
         _aborted.Clear();
         _abusiveBytes.Clear();
+        _abusiveEnded.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -248,19 +265,30 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
         }
     }
 
-    private Task WriteAbusiveAsync(HttpContext context, FailureMode mode)
+    private async Task WriteAbusiveAsync(HttpContext context, FailureMode mode)
     {
         string source = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
         void Sent(long bytes) => _abusiveBytes.AddOrUpdate(source, bytes, (_, n) => n + bytes);
         var token = context.RequestAborted;
-        return mode switch
+        try
         {
-            FailureMode.NeverEndingBody => AbusiveBodies.EndlessAsync(context.Response, Sent, token),
-            FailureMode.GigabyteBody => AbusiveBodies.GigabyteAsync(context.Response, Sent, token),
-            FailureMode.DeepNesting => AbusiveBodies.DeepAsync(context.Response, Sent, token),
-            FailureMode.GzipBomb => AbusiveBodies.GzipBombAsync(context.Response, Sent, token),
-            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not an abusive body"),
-        };
+            await (mode switch
+            {
+                FailureMode.NeverEndingBody => AbusiveBodies.EndlessAsync(context.Response, Sent, token),
+                FailureMode.GigabyteBody => AbusiveBodies.GigabyteAsync(context.Response, Sent, token),
+                FailureMode.DeepNesting => AbusiveBodies.DeepAsync(context.Response, Sent, token),
+                FailureMode.GzipBomb => AbusiveBodies.GzipBombAsync(context.Response, Sent, token),
+                _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not an abusive body"),
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // The client hung up: what it cost is in the bytes counted so far.
+        }
+        finally
+        {
+            _abusiveEnded.AddOrUpdate(source, 1, (_, n) => n + 1);
+        }
     }
 
     private static async Task WriteSlowlyAsync(HttpResponse response, CancellationToken token)

@@ -29,6 +29,18 @@ public sealed class OtherClient : IAsyncDisposable
         _pause = pause;
     }
 
+    /// <summary>Requests answered so far, whatever their status.</summary>
+    public int Answered
+    {
+        get
+        {
+            lock (_failures)
+            {
+                return _okMs.Count + _failures.Count;
+            }
+        }
+    }
+
     public void Start() => _loop = Task.Run(LoopAsync);
 
     /// <summary>Stops the loop after its current request and returns what it got.</summary>
