@@ -86,6 +86,18 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     public void Fail(string source, FailureMode mode, int? times = null, TimeSpan? retryAfter = null) =>
         _behaviours[source] = new Behaviour(mode, times, retryAfter ?? TimeSpan.FromSeconds(30), Current(source).Delay);
 
+    /// <summary>Makes a source answer every call with <paramref name="status"/> until <see cref="Heal"/>.</summary>
+    public void FailStatus(string source, int status) =>
+        _behaviours[source] = new Behaviour(FailureMode.Status, null, TimeSpan.Zero, Current(source).Delay, status);
+
+    /// <summary>
+    /// Makes a source flap until <see cref="Heal"/>: one call in <paramref name="every"/> fails with
+    /// <paramref name="mode"/>, the others answer correctly.
+    /// </summary>
+    public void Flap(string source, FailureMode mode, int every = 3) =>
+        _behaviours[source] = new Behaviour(mode, null, TimeSpan.FromSeconds(30), Current(source).Delay,
+            FlapEvery: every);
+
     /// <summary>Adds latency before every answer of a source.</summary>
     public void Delay(string source, TimeSpan delay) => _behaviours[source] = Current(source) with { Delay = delay };
 
@@ -153,6 +165,11 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             StringComparer.OrdinalIgnoreCase);
         using var abort = context.RequestAborted.Register(() => _aborted.AddOrUpdate(source, 1, (_, n) => n + 1));
         var behaviour = Consume(source);
+        if (behaviour.FlapEvery > 0 && call % behaviour.FlapEvery != 0)
+        {
+            behaviour = behaviour with { Mode = FailureMode.None };
+        }
+
         if (_limits.TryGetValue(source, out var limit))
         {
             string reset = ((int)limit.Reset.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -236,6 +253,11 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
                 response.ContentType = "application/json";
                 await response.WriteAsync("{\"error\":\"rate limited\"}");
                 break;
+            case FailureMode.Status:
+                response.StatusCode = behaviour.Status;
+                response.ContentType = "text/plain";
+                await response.WriteAsync($"status {behaviour.Status}");
+                break;
             case FailureMode.ServerError:
                 response.StatusCode = StatusCodes.Status500InternalServerError;
                 response.ContentType = "text/plain";
@@ -317,5 +339,6 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
         await response.Body.WriteAsync("0]"u8.ToArray(), token);
     }
 
-    private sealed record Behaviour(FailureMode Mode, int? Remaining, TimeSpan RetryAfter, TimeSpan Delay);
+    private sealed record Behaviour(FailureMode Mode, int? Remaining, TimeSpan RetryAfter, TimeSpan Delay,
+        int Status = 500, int FlapEvery = 0);
 }
