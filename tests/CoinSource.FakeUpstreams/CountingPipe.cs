@@ -20,6 +20,18 @@ internal sealed class CountingPipe(IDuplexPipe inner, Action<long> sent) : IDupl
             inner.Advance(bytes);
         }
 
+        // Kestrel asks the transport how much it holds unflushed; the base class would throw instead of answering.
+        public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
+
+        public override long UnflushedBytes => inner.UnflushedBytes;
+
+        public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source,
+            CancellationToken cancellationToken = default)
+        {
+            sent(source.Length);
+            return inner.WriteAsync(source, cancellationToken);
+        }
+
         public override Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
 
         public override Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);

@@ -7,6 +7,9 @@ namespace CoinSource.Bench.Chaos;
 /// <summary>The chaos run's answers, classified: fresh, stale, designed 503, any other 5xx, 4xx, no answer.</summary>
 public sealed class AnswerTally
 {
+    /// <summary>The readiness probe says 503 "not ready" by design, without Retry-After: orchestrators poll it.</summary>
+    private const string ReadinessPath = "/health/ready";
+
     private readonly ConcurrentDictionary<int, int> _byStatus = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
     private int _sent;
@@ -51,7 +54,7 @@ public sealed class AnswerTally
         }
         else if (response.StatusCode == HttpStatusCode.ServiceUnavailable
                  && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-                 && response.Headers.RetryAfter is not null)
+                 && (response.Headers.RetryAfter is not null || path.StartsWith(ReadinessPath, StringComparison.Ordinal)))
         {
             Interlocked.Increment(ref _designed503);
         }

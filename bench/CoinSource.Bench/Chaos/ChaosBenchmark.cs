@@ -20,7 +20,10 @@ public sealed class ChaosBenchmark(TimeSpan duration) : IBenchmark
 
     /// <summary>The scheduled sources, each with a quote currency it lists; the others stay healthy.</summary>
     private static readonly (string Source, string Quote)[] Scheduled =
-        [("binance", "USDT"), ("kraken", "USD"), ("coinbase", "USD"), ("kucoin", "USDT"), ("okx", "USDT")];
+        [
+            ("binance", "USDT"), ("kraken", "USD"), ("coinbase", "USD"), ("kucoin", "USDT"), ("okx", "USDT"),
+            ("bitfinex", "USD"),
+        ];
 
     public string Name => "chaos";
 
@@ -173,6 +176,11 @@ public sealed class ChaosBenchmark(TimeSpan duration) : IBenchmark
         foreach (string line in tally.Unexpected.Concat(log.Faults.Take(5)))
         {
             report.Note("unexpected: " + line);
+        }
+
+        if (log.FirstDecision is not null)
+        {
+            report.Note("first error line of the server's own: " + log.FirstDecision);
         }
 
         report.Info("requests sent", Figures.Count(tally.Sent));

@@ -11,14 +11,17 @@ public sealed class ChaosSchedule
     public const string Degraded = "Degraded";
     public const string Offline = "Offline";
 
-    /// <summary>How long each failure lasts: long enough for three failed calls under the run's load.</summary>
-    public static readonly TimeSpan FailFor = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How long each failure lasts: long enough for three failed calls under the run's load, even when each
+    /// call hangs for the 2 s attempt timeout (two rounds of concurrent pinned calls).
+    /// </summary>
+    public static readonly TimeSpan FailFor = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// A whole episode. The healthy part leaves room for the recovery: cooldown (2 s) after the last failed
-    /// probe, which may itself take the 2 s attempt timeout, plus the prober's 1 s tick.
+    /// A whole episode. The healthy part leaves room for the recovery: a probe that started before the healing
+    /// may still hang for the 2 s attempt timeout, then the 2 s cooldown, the prober's 1 s tick and the probe.
     /// </summary>
-    public static readonly TimeSpan Episode = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Episode = TimeSpan.FromSeconds(12);
 
     /// <summary>Offset between the sources' cycles.</summary>
     public static readonly TimeSpan Stagger = TimeSpan.FromSeconds(2);

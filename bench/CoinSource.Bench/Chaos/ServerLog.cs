@@ -7,12 +7,13 @@ namespace CoinSource.Bench.Chaos;
 /// framework: the exception handler, Kestrel, the host) apart from CoinSource's own error lines, such as a
 /// source going OFFLINE, which are decisions.
 /// </summary>
-public sealed record ServerLog(IReadOnlyList<string> Faults, int DecisionErrors)
+public sealed record ServerLog(IReadOnlyList<string> Faults, int DecisionErrors, string? FirstDecision)
 {
     public static ServerLog Parse(string output)
     {
         List<string> faults = [];
         int decisions = 0;
+        string? first = null;
         foreach (string line in output.Split('\n'))
         {
             if (!line.StartsWith('{'))
@@ -36,10 +37,11 @@ public sealed record ServerLog(IReadOnlyList<string> Faults, int DecisionErrors)
             else
             {
                 decisions++;
+                first ??= entry.RootElement.TryGetProperty("Message", out var m) ? m.GetString() : line;
             }
         }
 
-        return new ServerLog(faults, decisions);
+        return new ServerLog(faults, decisions, first);
     }
 
     private static bool IsError(JsonElement entry) =>
