@@ -56,16 +56,18 @@ public sealed class AbuseBenchmark : IBenchmark
             ? SlowConnection.TrickleHeadersAsync(server.BaseAddress, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(90), token)
             : SlowConnection.TrickleBodyAsync(server.BaseAddress, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(90), token))
             .ToList();
+        var burstClock = System.Diagnostics.Stopwatch.StartNew();
         var burst = Burst.RunAsync(server.BaseAddress, NormalPath, BurstRequests, token);
         var abused = await NormalClientAsync(server.BaseAddress, token);
         var statuses = await burst;
+        double burstSeconds = burstClock.Elapsed.TotalSeconds;
         var cut = await Task.WhenAll(slow);
 
         report.Note($"normal client: {NormalRequests} sequential GET {NormalPath} (cached), alone and then while "
             + $"{SlowConnections} slow connections (half slow headers, half slow bodies, a byte a second) are open "
             + $"and {BurstRequests} requests burst from 127.0.0.2 (RATE_LIMIT_PER_MINUTE=600)");
         report.Aim("normal client answered 200 under abuse", $"{abused.Ok} of {abused.Sent}", "all",
-            abused.Ok == abused.Sent && abused.Sent == NormalRequests);
+            abused.Ok == abused.Sent && abused.Sent >= NormalRequests);
         double aloneP99 = Stats.Percentile(alone.OkMs, 99);
         double abusedP99 = abused.OkMs.Count == 0 ? double.NaN : Stats.Percentile(abused.OkMs, 99);
         report.Info("normal client p50 / p99 alone",
@@ -78,9 +80,12 @@ public sealed class AbuseBenchmark : IBenchmark
         report.Aim("slow connections cut by the server", $"{cut.Count(c => c.CutByServer)} of {cut.Length}",
             "all", cut.All(c => c.CutByServer));
         report.Info("slow connections lasted (longest)", Figures.Seconds(cut.Max(c => c.Lasted)));
+        // The budget: 600 at once, refilled at 10 a second while the burst lasts (at most its whole length).
         int limited = statuses.Count(s => s == 429);
-        report.Aim("burst answered 429", $"{limited} of {BurstRequests}", $">= {BurstRequests - 600}",
-            limited >= BurstRequests - 600);
+        int allowed = 600 + (10 * (int)Math.Ceiling(burstSeconds));
+        int served = statuses.Count(s => s == 200);
+        report.Aim("burst answered 200 / 429", $"{served} / {limited} of {BurstRequests}",
+            $"200 <= {allowed} (budget), the rest 429", served <= allowed && served + limited == BurstRequests);
     }
 
     private static async Task<OtherClientTally> NormalClientAsync(Uri server, CancellationToken token)
