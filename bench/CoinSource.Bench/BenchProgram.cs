@@ -166,7 +166,9 @@ public static class BenchProgram
         }
     }
 
-    /// <summary>Every figure of the proof suite in one table; exit 3 when one misses its bar, 1 for a broken set-up.</summary>
+    /// <summary>
+    /// Every figure of the proof suite in one table; exit 3 when one misses its bar, 1 for a broken set-up.
+    /// </summary>
     private static int PrintProof(List<BenchReport> reports, List<string> broken, TimeSpan elapsed)
     {
         var rows = reports

@@ -57,6 +57,6 @@ public enum FailureMode
     /// <summary>A few kilobytes with Content-Encoding: gzip that inflate to gigabytes of JSON.</summary>
     GzipBomb,
 
-    /// <summary>The status given to <see cref="FakeUpstreamServer.FailStatus"/> (301, 403, 502, ...) and a short body.</summary>
+    /// <summary>The status given to <see cref="FakeUpstreamServer.FailStatus"/> (301, 403, 502...), a short body.</summary>
     Status,
 }

@@ -29,6 +29,14 @@ public sealed class OtherClient : IAsyncDisposable
         _pause = pause;
     }
 
+    /// <summary>A client already asking, with a generous timeout for a loaded machine.</summary>
+    public static OtherClient StartNew(Uri baseAddress, string path, TimeSpan pause)
+    {
+        var client = new OtherClient(baseAddress, path, pause, TimeSpan.FromSeconds(60));
+        client.Start();
+        return client;
+    }
+
     /// <summary>Requests answered so far, whatever their status.</summary>
     public int Answered
     {

@@ -11,6 +11,16 @@ namespace CoinSource.Proof;
 /// </summary>
 public static class SlowConnection
 {
+    /// <summary>
+    /// Opens <paramref name="count"/> slow connections at once, half with slow headers and half with slow bodies,
+    /// each sending a byte a second; returns how each ended.
+    /// </summary>
+    public static Task<SlowOutcome[]> OpenManyAsync(Uri server, int count, TimeSpan giveUp,
+        CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(i => i % 2 == 0
+            ? TrickleHeadersAsync(server, TimeSpan.FromSeconds(1), giveUp, cancellationToken)
+            : TrickleBodyAsync(server, TimeSpan.FromSeconds(1), giveUp, cancellationToken)));
+
     /// <summary>Sends a request line, then one more header byte every <paramref name="pause"/>.</summary>
     public static Task<SlowOutcome> TrickleHeadersAsync(Uri server, TimeSpan pause, TimeSpan giveUp,
         CancellationToken cancellationToken) =>

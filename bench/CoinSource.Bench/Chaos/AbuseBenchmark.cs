@@ -52,16 +52,13 @@ public sealed class AbuseBenchmark : IBenchmark
         await BenchHttp.GetOkAsync(client, NormalPath, token);
         var alone = await NormalClientAsync(server.BaseAddress, token);
 
-        var slow = Enumerable.Range(0, SlowConnections).Select(i => i % 2 == 0
-            ? SlowConnection.TrickleHeadersAsync(server.BaseAddress, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(90), token)
-            : SlowConnection.TrickleBodyAsync(server.BaseAddress, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(90), token))
-            .ToList();
+        var slow = SlowConnection.OpenManyAsync(server.BaseAddress, SlowConnections, TimeSpan.FromSeconds(90), token);
         var burstClock = System.Diagnostics.Stopwatch.StartNew();
         var burst = Burst.RunAsync(server.BaseAddress, NormalPath, BurstRequests, token);
         var abused = await NormalClientAsync(server.BaseAddress, token);
         var statuses = await burst;
         double burstSeconds = burstClock.Elapsed.TotalSeconds;
-        var cut = await Task.WhenAll(slow);
+        var cut = await slow;
 
         report.Note($"normal client: {NormalRequests} sequential GET {NormalPath} (cached), alone and then while "
             + $"{SlowConnections} slow connections (half slow headers, half slow bodies, a byte a second) are open "
@@ -90,9 +87,7 @@ public sealed class AbuseBenchmark : IBenchmark
 
     private static async Task<OtherClientTally> NormalClientAsync(Uri server, CancellationToken token)
     {
-        await using var normal = new OtherClient(server, NormalPath, TimeSpan.FromMilliseconds(20),
-            TimeSpan.FromSeconds(30));
-        normal.Start();
+        await using var normal = OtherClient.StartNew(server, NormalPath, TimeSpan.FromMilliseconds(20));
         while (normal.Answered < NormalRequests)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), token);

@@ -61,7 +61,8 @@ public sealed class AnswerTally
         else if (status >= 500)
         {
             Interlocked.Increment(ref _other5xx);
-            _unexpected.Enqueue($"{path}: {status} {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(200, body.Length)))}");
+            string start = System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(200, body.Length)));
+            _unexpected.Enqueue($"{path}: {status} {start}");
         }
     }
 

@@ -37,14 +37,9 @@ public sealed class AbusiveClientTests : IAsyncLifetime
     {
         var client = _host.Client();
         var token = TestContext.Current.CancellationToken;
-        await using var other = new OtherClient(client.BaseAddress!, NormalPath, TimeSpan.FromMilliseconds(200),
-            TimeSpan.FromSeconds(60));
-        other.Start();
+        await using var other = OtherClient.StartNew(client.BaseAddress!, NormalPath, TimeSpan.FromMilliseconds(200));
 
-        var slow = Enumerable.Range(0, 10).Select(i => i % 2 == 0
-            ? SlowConnection.TrickleHeadersAsync(client.BaseAddress!, TimeSpan.FromSeconds(1), GiveUp, token)
-            : SlowConnection.TrickleBodyAsync(client.BaseAddress!, TimeSpan.FromSeconds(1), GiveUp, token));
-        var outcomes = await Task.WhenAll(slow);
+        var outcomes = await SlowConnection.OpenManyAsync(client.BaseAddress!, 10, GiveUp, token);
         var tally = await other.StopAsync();
 
         Assert.All(outcomes, o => Assert.True(o.CutByServer, $"a slow connection was still open after {o.Lasted}"));
@@ -57,12 +52,9 @@ public sealed class AbusiveClientTests : IAsyncLifetime
     public async Task BurstFarPastTheRateLimit_AbuserGets429_OtherClientServed()
     {
         var client = _host.Client();
-        var token = TestContext.Current.CancellationToken;
-        await using var other = new OtherClient(client.BaseAddress!, NormalPath, TimeSpan.FromMilliseconds(100),
-            TimeSpan.FromSeconds(60));
-        other.Start();
+        await using var other = OtherClient.StartNew(client.BaseAddress!, NormalPath, TimeSpan.FromMilliseconds(100));
 
-        var statuses = await Burst.RunAsync(client.BaseAddress!, NormalPath, 600, token);
+        var statuses = await Burst.RunAsync(client.BaseAddress!, NormalPath, 600, TestContext.Current.CancellationToken);
         await Eventually.TrueAsync(() => other.Answered >= 5, "the other client has five answers");
         var tally = await other.StopAsync();
 

@@ -43,7 +43,8 @@ public sealed class BadInputSweepTests : IAsyncLifetime
             .RunAsync(routes, GeneratedCases, seed: null, TestContext.Current.CancellationToken);
 
         Assert.True(result.Violations.Count == 0, $"{result.Violations.Count} of {result.Requests} answers break "
-            + "the contract:\n" + string.Join('\n', result.Violations.Take(60).Select(v => $"{v}: {v.Violation} {v.Excerpt}")));
+            + "the contract:\n"
+            + string.Join('\n', result.Violations.Take(60).Select(v => $"{v}: {v.Violation} {v.Excerpt}")));
         Assert.True(result.ClientErrors > result.Requests / 2, $"only {result.ClientErrors} of {result.Requests} "
             + "answers were 4xx: the hostile values did not reach the validation");
         Assert.Empty(result.OtherClient.Failures);
