@@ -33,7 +33,7 @@ public sealed class ChaosBenchmark(TimeSpan duration) : IBenchmark
     {
         var schedule = ChaosSchedule.For([.. Scheduled.Select(s => s.Source)], duration);
         await using var upstream = await FakeUpstreamServer.StartAsync();
-        Progress.Step("starting CoinSource (Release) with JSON logs, a 2 s timeout and a 2 s cooldown");
+        Progress.Step("starting CoinSource (Release) with JSON logs, a 1 s timeout and a 2 s cooldown");
         using var server = await CoinSourceProcess.StartAsync(upstream, Settings, cancellationToken);
         using var client = BenchHttp.CreateClient(server.BaseAddress, TimeSpan.FromSeconds(30), Clients * 2);
         var mix = LoadMix.For(Scheduled);
@@ -69,7 +69,7 @@ public sealed class ChaosBenchmark(TimeSpan duration) : IBenchmark
     private static Dictionary<string, string> Settings => new()
     {
         ["LOG_FORMAT"] = "json",
-        ["UPSTREAM_TIMEOUT_MS"] = "2000",
+        ["UPSTREAM_TIMEOUT_MS"] = "1000",
         ["HEALTH_COOLDOWN_SECONDS"] = "2",
         ["HEALTH_PROBE_JITTER_SECONDS"] = "0",
         ["CACHE_QUOTE_TTL_SECONDS"] = "1",

@@ -13,13 +13,14 @@ public sealed class ChaosSchedule
 
     /// <summary>
     /// How long each failure lasts: long enough for three failed calls under the run's load, even when each
-    /// call hangs for the 2 s attempt timeout (two rounds of concurrent pinned calls).
+    /// call hangs for the 1 s attempt timeout and the clients queue behind one hung call after another (every
+    /// client soon waits on the same pinned quote, so hung calls fail one at a time).
     /// </summary>
     public static readonly TimeSpan FailFor = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// A whole episode. The healthy part leaves room for the recovery: a probe that started before the healing
-    /// may still hang for the 2 s attempt timeout, then the 2 s cooldown, the prober's 1 s tick and the probe.
+    /// may still hang for the 1 s attempt timeout, then the 2 s cooldown, the prober's 1 s tick and the probe.
     /// </summary>
     public static readonly TimeSpan Episode = TimeSpan.FromSeconds(12);
 
