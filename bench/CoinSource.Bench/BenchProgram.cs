@@ -2,14 +2,16 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using CoinSource.Bench.Benchmarks;
+using CoinSource.Bench.Chaos;
 using CoinSource.Bench.Harness;
 using CoinSource.Bench.Reporting;
 
 namespace CoinSource.Bench;
 
 /// <summary>
-/// Runs the benchmarks: <c>throughput</c>, <c>stampede</c>, <c>failover</c>, or <c>all</c>. Exits 0 whatever the
-/// figures are; non-zero only when a benchmark could not be set up (2 for a wrong command line).
+/// Runs the benchmarks: <c>throughput</c>, <c>stampede</c>, <c>failover</c>, ..., or <c>all</c>. Exits 0 whatever
+/// the figures are; non-zero only when a benchmark could not be set up (2 for a wrong command line). The proof
+/// suite (<c>proof [seconds]</c>: chaos, abuse, sweep) is the exception: it exits 3 when a figure misses its bar.
 /// </summary>
 public static class BenchProgram
 {
@@ -19,10 +21,31 @@ public static class BenchProgram
             new IndicatorBenchmark(),
         ];
 
+    private static readonly TimeSpan ChaosDuration = TimeSpan.FromSeconds(60);
+
     public static async Task<int> Main(string[] args)
     {
-        string command = args.Length == 1 ? args[0] : "";
-        var selected = command == "all" ? Benchmarks : [.. Benchmarks.Where(b => b.Name == command)];
+        string command = args.Length is 1 or 2 ? args[0] : "";
+        var chaos = new ChaosBenchmark(ChaosDuration);
+        if (args.Length == 2)
+        {
+            // Only the chaos run takes a length: a shorter smoke run, or a longer soak.
+            if (command is not ("chaos" or "proof") || !int.TryParse(args[1], out int seconds) || seconds < 10)
+            {
+                PrintUsage();
+                return 2;
+            }
+
+            chaos = new ChaosBenchmark(TimeSpan.FromSeconds(seconds));
+        }
+
+        IBenchmark[] proof = [chaos, new AbuseBenchmark(), new SweepBenchmark()];
+        var selected = command switch
+        {
+            "all" => Benchmarks,
+            "proof" => proof,
+            _ => [.. Benchmarks.Concat(proof).Where(b => b.Name == command)],
+        };
         if (selected.Length == 0)
         {
             PrintUsage();
@@ -37,7 +60,7 @@ public static class BenchProgram
 
         try
         {
-            return await RunAsync(selected, stop.Token);
+            return await RunAsync(selected, command == "proof", stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -61,7 +84,7 @@ public static class BenchProgram
         stop.Cancel();
     }
 
-    private static async Task<int> RunAsync(IBenchmark[] selected, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IBenchmark[] selected, bool proof, CancellationToken cancellationToken)
     {
         Console.WriteLine($"CoinSource bench: {string.Join(", ", selected.Select(b => b.Name))}; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server {ServerBuild.ServerDll}");
@@ -88,6 +111,11 @@ public static class BenchProgram
 
             reports[^1].Print(Console.Out);
             Console.WriteLine($"   ({benchmark.Name} took {Figures.Seconds(started.Elapsed)})");
+        }
+
+        if (proof)
+        {
+            return PrintProof(reports, broken, clock.Elapsed);
         }
 
         PrintSummary(reports, broken, clock.Elapsed);
@@ -138,6 +166,32 @@ public static class BenchProgram
         }
     }
 
+    /// <summary>
+    /// Every figure of the proof suite in one table; exit 3 when one misses its bar, 1 for a broken set-up.
+    /// </summary>
+    private static int PrintProof(List<BenchReport> reports, List<string> broken, TimeSpan elapsed)
+    {
+        var rows = reports
+            .SelectMany(r => r.Rows.Select(row => new[]
+            {
+                r.Name, row.Figure, row.Value, row.Aim, row.Verdict == Verdict.Info ? "" : BenchReport.Label(row.Verdict),
+            }))
+            .ToList();
+        int misses = reports.Sum(r => r.Rows.Count(row => row.Verdict == Verdict.Miss));
+        bool passed = misses == 0 && broken.Count == 0;
+        Console.WriteLine();
+        Console.WriteLine($"== proof under fire: {(passed ? "PASS" : "FAIL")}, {misses} figures missed their bar, "
+            + $"{broken.Count} broken set-ups, {Figures.Seconds(elapsed)} in all");
+        Console.WriteLine();
+        Table.Write(Console.Out, ["part", "figure", "value", "bar", "verdict"], rows);
+        foreach (string name in broken)
+        {
+            Console.WriteLine($"   {name}: BROKEN SET-UP (see above)");
+        }
+
+        return broken.Count > 0 ? 1 : misses > 0 ? 3 : 0;
+    }
+
     private static void PrintUsage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project bench/CoinSource.Bench -- <benchmark>");
@@ -148,5 +202,9 @@ public static class BenchProgram
         }
 
         Console.Error.WriteLine($"  {"all",-12} every benchmark above, in that order");
+        Console.Error.WriteLine($"  {"chaos [s]",-12} load while the upstreams cycle through every failure (60 s)");
+        Console.Error.WriteLine($"  {"abuse",-12} slow and bursting clients; endless, huge, deep and bomb bodies");
+        Console.Error.WriteLine($"  {"sweep",-12} hostile values in every parameter and body of every endpoint");
+        Console.Error.WriteLine($"  {"proof [s]",-12} chaos, abuse and sweep in one table; exits 3 when a bar is missed");
     }
 }

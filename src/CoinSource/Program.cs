@@ -17,6 +17,7 @@ if (errors.Count > 0)
 }
 
 builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
+builder.AddKestrelLimits();
 builder.AddCoinSourceLogging(settings);
 builder.Services.AddCoinSource(settings, loader);
 

@@ -44,4 +44,19 @@ public enum FailureMode
 
     /// <summary>The format's data with values that make no sense (high below low, negative price).</summary>
     InvalidData,
+
+    /// <summary>A JSON body that never ends: chunks keep coming, fast, until the caller hangs up.</summary>
+    NeverEndingBody,
+
+    /// <summary>A 1 GiB JSON body with its Content-Length unset, streamed from one small buffer.</summary>
+    GigabyteBody,
+
+    /// <summary>A small body of JSON arrays nested 10,000 levels deep.</summary>
+    DeepNesting,
+
+    /// <summary>A few kilobytes with Content-Encoding: gzip that inflate to gigabytes of JSON.</summary>
+    GzipBomb,
+
+    /// <summary>The status given to <see cref="FakeUpstreamServer.FailStatus"/> (301, 403, 502...), a short body.</summary>
+    Status,
 }

@@ -26,13 +26,19 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Behaviour> _behaviours = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _aborted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _abusiveBytes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _abusiveEnded = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (int Calls, TimeSpan Reset)> _limits =
         new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _headers =
         new(StringComparer.OrdinalIgnoreCase);
 
-    private FakeUpstreamServer(WebApplication app, Dictionary<string, IFakeFormat> formats, FakeMarket market)
+    private readonly Func<long> _bytesOnTheWire;
+
+    private FakeUpstreamServer(WebApplication app, Dictionary<string, IFakeFormat> formats, FakeMarket market,
+        Func<long> bytesOnTheWire)
     {
+        _bytesOnTheWire = bytesOnTheWire;
         _app = app;
         _formats = formats;
         Market = market;
@@ -48,13 +54,18 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     public static async Task<FakeUpstreamServer> StartAsync(IEnumerable<IFakeFormat>? formats = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        long onTheWire = 0;
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
+        {
+            connection.Transport = new CountingPipe(connection.Transport, n => Interlocked.Add(ref onTheWire, n));
+            return next(connection);
+        })));
         builder.Logging.ClearProviders();
         var app = builder.Build();
 
         var market = new FakeMarket();
         var known = (formats ?? FakeFormats.All).ToDictionary(f => f.Source, StringComparer.OrdinalIgnoreCase);
-        var server = new FakeUpstreamServer(app, known, market);
+        var server = new FakeUpstreamServer(app, known, market, () => Interlocked.Read(ref onTheWire));
         app.Use(server.MisbehaveAsync);
         foreach (var format in known.Values)
         {
@@ -74,6 +85,18 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     /// <summary>Makes a source misbehave until <see cref="Heal"/>; <paramref name="times"/> limits it to N calls.</summary>
     public void Fail(string source, FailureMode mode, int? times = null, TimeSpan? retryAfter = null) =>
         _behaviours[source] = new Behaviour(mode, times, retryAfter ?? TimeSpan.FromSeconds(30), Current(source).Delay);
+
+    /// <summary>Makes a source answer every call with <paramref name="status"/> until <see cref="Heal"/>.</summary>
+    public void FailStatus(string source, int status) =>
+        _behaviours[source] = new Behaviour(FailureMode.Status, null, TimeSpan.Zero, Current(source).Delay, status);
+
+    /// <summary>
+    /// Makes a source flap until <see cref="Heal"/>: one call in <paramref name="every"/> fails with
+    /// <paramref name="mode"/>, the others answer correctly.
+    /// </summary>
+    public void Flap(string source, FailureMode mode, int every = 3) =>
+        _behaviours[source] = new Behaviour(mode, null, TimeSpan.FromSeconds(30), Current(source).Delay,
+            FlapEvery: every);
 
     /// <summary>Adds latency before every answer of a source.</summary>
     public void Delay(string source, TimeSpan delay) => _behaviours[source] = Current(source) with { Delay = delay };
@@ -99,10 +122,24 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     /// <summary>Calls whose client hung up before the answer was complete.</summary>
     public int Aborted(string source) => _aborted.GetValueOrDefault(source);
 
+    /// <summary>
+    /// Bytes a source's abusive bodies (endless, 1 GiB, deep, gzip bomb) were written by the fake; a write after
+    /// the client hung up may still count, so <see cref="BytesOnTheWire"/> is the figure of what was sent.
+    /// </summary>
+    public long AbusiveBytesWritten(string source) => _abusiveBytes.GetValueOrDefault(source);
+
+    /// <summary>Every byte handed to the sockets, headers included, over all connections since the start.</summary>
+    public long BytesOnTheWire => _bytesOnTheWire();
+
+    /// <summary>Abusive bodies a source has finished sending, or stopped sending because the client hung up.</summary>
+    public int AbusiveBodiesEnded(string source) => _abusiveEnded.GetValueOrDefault(source);
+
     public void ResetCounts()
     {
         _calls.Clear();
         _aborted.Clear();
+        _abusiveBytes.Clear();
+        _abusiveEnded.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -128,6 +165,11 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             StringComparer.OrdinalIgnoreCase);
         using var abort = context.RequestAborted.Register(() => _aborted.AddOrUpdate(source, 1, (_, n) => n + 1));
         var behaviour = Consume(source);
+        if (behaviour.FlapEvery > 0 && call % behaviour.FlapEvery != 0)
+        {
+            behaviour = behaviour with { Mode = FailureMode.None };
+        }
+
         if (_limits.TryGetValue(source, out var limit))
         {
             string reset = ((int)limit.Reset.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -155,7 +197,8 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
 
             await WriteFailureAsync(context, format, behaviour);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException
+                                   && context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; counted by the registration above.
         }
@@ -210,6 +253,11 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
                 response.ContentType = "application/json";
                 await response.WriteAsync("{\"error\":\"rate limited\"}");
                 break;
+            case FailureMode.Status:
+                response.StatusCode = behaviour.Status;
+                response.ContentType = "text/plain";
+                await response.WriteAsync($"status {behaviour.Status}");
+                break;
             case FailureMode.ServerError:
                 response.StatusCode = StatusCodes.Status500InternalServerError;
                 response.ContentType = "text/plain";
@@ -233,6 +281,35 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             case FailureMode.InvalidData:
                 await format.InvalidData(context, Market).ExecuteAsync(context);
                 break;
+            default:
+                await WriteAbusiveAsync(context, behaviour.Mode);
+                break;
+        }
+    }
+
+    private async Task WriteAbusiveAsync(HttpContext context, FailureMode mode)
+    {
+        string source = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
+        void Sent(long bytes) => _abusiveBytes.AddOrUpdate(source, bytes, (_, n) => n + bytes);
+        var token = context.RequestAborted;
+        try
+        {
+            await (mode switch
+            {
+                FailureMode.NeverEndingBody => AbusiveBodies.EndlessAsync(context.Response, Sent, token),
+                FailureMode.GigabyteBody => AbusiveBodies.GigabyteAsync(context.Response, Sent, token),
+                FailureMode.DeepNesting => AbusiveBodies.DeepAsync(context.Response, Sent, token),
+                FailureMode.GzipBomb => AbusiveBodies.GzipBombAsync(context.Response, Sent, token),
+                _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not an abusive body"),
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // The client hung up: what it cost is in the bytes counted so far.
+        }
+        finally
+        {
+            _abusiveEnded.AddOrUpdate(source, 1, (_, n) => n + 1);
         }
     }
 
@@ -262,5 +339,6 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
         await response.Body.WriteAsync("0]"u8.ToArray(), token);
     }
 
-    private sealed record Behaviour(FailureMode Mode, int? Remaining, TimeSpan RetryAfter, TimeSpan Delay);
+    private sealed record Behaviour(FailureMode Mode, int? Remaining, TimeSpan RetryAfter, TimeSpan Delay,
+        int Status = 500, int FlapEvery = 0);
 }

@@ -20,6 +20,8 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Everything written to stdout and stderr so far, interleaved as it arrived.</summary>

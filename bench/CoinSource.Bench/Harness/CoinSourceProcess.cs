@@ -37,6 +37,15 @@ public sealed class CoinSourceProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Everything the server wrote to its console so far.</summary>
+    public string Output => _process.Output;
+
+    /// <summary>The server's resident memory now (VmRSS), from /proc; null where /proc is missing.</summary>
+    public long? WorkingSetBytes => ProcStatus("VmRSS:");
+
+    /// <summary>The most resident memory the server has had since it started (VmHWM), from /proc.</summary>
+    public long? PeakWorkingSetBytes => ProcStatus("VmHWM:");
+
     /// <summary>Starts the server and returns once it answers its liveness probe.</summary>
     /// <param name="upstream">The fake every source is pointed at.</param>
     /// <param name="settings">Environment variables on top of host, port, source URLs, LOG_LEVEL=warning and no
@@ -102,6 +111,19 @@ public sealed class CoinSourceProcess : IDisposable
         {
             environment[name] = value;
         }
+    }
+
+    private long? ProcStatus(string field)
+    {
+        string path = $"/proc/{_process.Id}/status";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        string? line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        string[]? parts = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts is [_, var kilobytes, "kB"] ? long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024 : null;
     }
 
     private static bool IsScrubbed(string name) =>

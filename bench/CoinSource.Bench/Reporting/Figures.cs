@@ -19,6 +19,9 @@ public static class Figures
 
     public static string Ratio(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture);
 
+    public static string Bytes(long bytes) =>
+        (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
+
     public static string Seconds(TimeSpan time) =>
         time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoinSource.Sources.Shared;
 
 namespace CoinSource.Api;
 
@@ -28,7 +29,10 @@ public static class QueryParsing
         return true;
     }
 
-    /// <summary>An ISO 8601 time, or Unix seconds or milliseconds.</summary>
+    /// <summary>
+    /// An ISO 8601 time, or Unix seconds or milliseconds, within the span of market data: asking upstreams for
+    /// 1970 would only make them answer with times every adapter rejects, and count that against their health.
+    /// </summary>
     public static bool TryTime(string? text, out DateTimeOffset? value, out string? error)
     {
         error = null;
@@ -44,19 +48,30 @@ public static class QueryParsing
             value = unix > 10_000_000_000
                 ? DateTimeOffset.FromUnixTimeMilliseconds(unix)
                 : DateTimeOffset.FromUnixTimeSeconds(unix);
-            return true;
         }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             value = parsed;
-            return true;
+        }
+        else
+        {
+            error = $"must be an ISO 8601 time or Unix seconds, got '{Shorten(text)}'";
+            return false;
         }
 
-        error = $"must be an ISO 8601 time or Unix seconds, got '{Shorten(text)}'";
-        return false;
+        if (value < MarketDataRules.EarliestTime || value > MarketDataRules.LatestTime)
+        {
+            error = $"must be between {Day(MarketDataRules.EarliestTime)} and {Day(MarketDataRules.LatestTime)}, "
+                + $"got '{Shorten(text)}'";
+            value = null;
+            return false;
+        }
+
+        return true;
     }
+
+    private static string Day(DateTimeOffset time) => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Echoes caller input in messages without letting a huge value through.</summary>
     public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";

@@ -28,7 +28,9 @@ public static class CoinSourcePipeline
             health.Register(source.Name);
         }
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // Only the one document exists: any other name is left to routing's 404 problem, rather than reaching the
+        // document endpoint, whose own 404 is plain text.
+        app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json");
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";

@@ -33,7 +33,12 @@ public static class CoinSourceServices
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         if (settings.JsonLogs)
         {
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+            builder.Logging.AddJsonConsole(o =>
+            {
+                // Without a format the JSON lines carry no time at all.
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
         }
         else
         {

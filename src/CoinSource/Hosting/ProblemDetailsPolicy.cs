@@ -37,6 +37,16 @@ public static class ProblemDetailsPolicy
             case StatusCodes.Status400BadRequest when problem.Detail is null:
                 problem.Detail = "the request could not be read";
                 break;
+            case StatusCodes.Status413PayloadTooLarge:
+                problem.Title = "Body too large";
+                problem.Detail = $"the body must be at most {KestrelLimits.MaxRequestBodyBytes} bytes";
+                break;
+        }
+
+        // Whatever else the framework answers on its own (408 for a body that stalls, ...) still says what it is.
+        if (problem.Status is >= 400 and < 500 && string.IsNullOrWhiteSpace(problem.Detail))
+        {
+            problem.Detail = problem.Title ?? $"the request was refused with status {problem.Status}";
         }
 
         // An unhandled exception's message may carry internals (paths, SQL, addresses): it never reaches the caller.

@@ -77,8 +77,15 @@ public sealed class Adx : IIndicatorState<AdxResult>
         _dxCount++;
         if (_dxCount <= _period)
         {
-            _adx += dx / _period;
-            return _dxCount < _period ? null : Num.Finite(_adx);
+            // Summed first and divided once: adding period shares of 100 can come out at 100.00000000000001.
+            _adx += dx;
+            if (_dxCount < _period)
+            {
+                return null;
+            }
+
+            _adx /= _period;
+            return Num.Finite(_adx);
         }
 
         _adx = ((_adx * (_period - 1)) + dx) / _period;

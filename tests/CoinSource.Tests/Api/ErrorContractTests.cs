@@ -23,6 +23,8 @@ public sealed class ErrorContractTests(ErrorContractTests.Fixture fixture) : ICl
     [InlineData("/api/candles/BTC-USDT?limit=99999999999999999999", "limit")]
     [InlineData("/api/candles/BTC-USDT?start=yesterday", "start")]
     [InlineData("/api/candles/BTC-USDT?end=-5", "end")]
+    [InlineData("/api/candles/BTC-USDT?start=0", "start")]
+    [InlineData("/api/candles/BTC-USDT?end=2200-01-01", "end")]
     [InlineData("/api/candles/BTC-USDT?start=2025-02-01&end=2025-01-01", "start")]
     [InlineData("/api/candles/BTC-USDT?source=coingecko", "source")]
     [InlineData("/api/coins/top?limit=-1", "limit")]

@@ -111,8 +111,8 @@ public static class JsonValues
 
     private static void CheckPlausible(long unixMilliseconds, string field, object raw)
     {
-        // Anything before 2009 or after 2100 is not a market timestamp: it is a unit mix-up or garbage.
-        if (unixMilliseconds < 1_230_000_000_000 || unixMilliseconds > 4_102_444_800_000)
+        if (unixMilliseconds < MarketDataRules.EarliestTime.ToUnixTimeMilliseconds()
+            || unixMilliseconds > MarketDataRules.LatestTime.ToUnixTimeMilliseconds())
         {
             throw new InvalidUpstreamDataException($"field '{field}' is not a plausible timestamp: {raw}");
         }

@@ -13,6 +13,15 @@ public static class MarketDataRules
     /// <summary>Clock difference tolerated between CoinSource and an upstream.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The span of plausible market timestamps: before 2009 or after 2100 a time is a unit mix-up or garbage,
+    /// whether an upstream sends it or a caller asks for it.
+    /// </summary>
+    public static readonly DateTimeOffset EarliestTime = DateTimeOffset.FromUnixTimeMilliseconds(1_230_000_000_000);
+
+    /// <inheritdoc cref="EarliestTime"/>
+    public static readonly DateTimeOffset LatestTime = DateTimeOffset.FromUnixTimeMilliseconds(4_102_444_800_000);
+
     public static Quote Check(Quote quote, DateTimeOffset now)
     {
         if (quote.Price <= 0)
