@@ -54,8 +54,12 @@ public static class Features
         "Administrative calls (health resets, config reload) from other machines with Authorization: Bearer <token>",
         ["ADMIN_TOKEN"]);
 
+    public static readonly Feature PostgreSql = new("postgresql",
+        "PostgreSQL instead of the embedded SQLite file, so that several instances share one history",
+        ["POSTGRES_CONNECTION_STRING"]);
+
     public static IReadOnlyList<Feature> All { get; } =
-        [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, CryptoPanic, AdminToken];
+        [CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, CryptoPanic, AdminToken, PostgreSql];
 
     public static Feature? Find(string name) =>
         All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

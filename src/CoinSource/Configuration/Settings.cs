@@ -4,6 +4,7 @@ using CoinSource.Health;
 using CoinSource.Market;
 using CoinSource.SafeHttp;
 using CoinSource.Sources;
+using CoinSource.Storage;
 
 namespace CoinSource.Configuration;
 
@@ -52,6 +53,9 @@ public sealed record Settings
     public CacheOptions Cache { get; init; } = new();
 
     public ConsensusOptions Consensus { get; init; } = new();
+
+    /// <summary>The history store: the SQLite file, or PostgreSQL when its connection string is set.</summary>
+    public StorageOptions Storage { get; init; } = new();
 
     public IReadOnlyDictionary<string, SourceOptions> Sources { get; init; } =
         new Dictionary<string, SourceOptions>(StringComparer.OrdinalIgnoreCase);
@@ -110,6 +114,9 @@ public sealed record Settings
             ["CONSENSUS_BUDGET_MS"] = Number(Consensus.Budget.TotalMilliseconds),
             ["CONSENSUS_MAX_DEVIATION_PERCENT"] = Number((double)Consensus.MaxDeviationPercent),
             ["DATA_MAX_QUOTE_AGE_SECONDS"] = Number(Consensus.MaxQuoteAge.TotalSeconds),
+            ["STORAGE_SQLITE_PATH"] = Storage.SqlitePath,
+            ["STORAGE_QUEUE_CAPACITY"] = Number(Storage.QueueCapacity),
+            ["STORAGE_BATCH_SIZE"] = Number(Storage.BatchSize),
         };
         foreach (var (name, source) in Sources)
         {
@@ -134,6 +141,7 @@ public sealed record Settings
     public static readonly IReadOnlySet<string> NeedRestart = new HashSet<string>(StringComparer.Ordinal)
     {
         "HOST", "PORT", "LOG_LEVEL", "LOG_FORMAT", "CORS_ORIGINS", "RATE_LIMIT_PER_MINUTE",
+        "STORAGE_SQLITE_PATH", "STORAGE_QUEUE_CAPACITY", "STORAGE_BATCH_SIZE", "POSTGRES_CONNECTION_STRING",
     };
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
@@ -201,6 +209,13 @@ public sealed record Settings
                 MaxDeviationPercent = read.Number("CONSENSUS_MAX_DEVIATION_PERCENT",
                     (int)defaults.Consensus.MaxDeviationPercent, 1, 100),
                 MaxQuoteAge = read.Seconds("DATA_MAX_QUOTE_AGE_SECONDS", defaults.Consensus.MaxQuoteAge, 1, 86_400),
+            },
+            Storage = new StorageOptions
+            {
+                SqlitePath = read.Text("STORAGE_SQLITE_PATH", StorageOptions.DefaultSqlitePath),
+                PostgresConnectionString = secrets[Features.PostgreSql.Variables[0]],
+                QueueCapacity = read.Number("STORAGE_QUEUE_CAPACITY", defaults.Storage.QueueCapacity, 100, 10_000_000),
+                BatchSize = read.Number("STORAGE_BATCH_SIZE", defaults.Storage.BatchSize, 1, 100_000),
             },
             Sources = sourceNames.ToDictionary(name => name, name => ReadSource(read, name, secrets),
                 StringComparer.OrdinalIgnoreCase),

@@ -148,6 +148,7 @@ public sealed class SourceHealthTracker
                 : entry.MoveTo(SourceState.Healthy, "answered correctly", now);
         }
 
+        _events.AttemptCounted(source, now, success: true, latency);
         Publish(source, transition);
     }
 
@@ -181,6 +182,11 @@ public sealed class SourceHealthTracker
                 entry.AddLatency(latency);
                 transition = CountFailure(entry, failure, now, options);
             }
+        }
+
+        if (failure.CountsAgainstHealth)
+        {
+            _events.AttemptCounted(source, now, success: false, latency);
         }
 
         Publish(source, transition);

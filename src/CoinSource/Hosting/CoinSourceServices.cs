@@ -11,6 +11,7 @@ using CoinSource.Routing;
 using CoinSource.SafeHttp;
 using CoinSource.Sentiment;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using CoinSource.Telemetry;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -80,6 +81,7 @@ public static class CoinSourceServices
         services.AddSingleton<GasService>();
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
+        services.AddCoinSourceStorage(settings);
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(CoinSourceMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Net.Http")
