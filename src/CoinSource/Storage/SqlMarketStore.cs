@@ -66,6 +66,8 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
                 case NewsWrite news:
                     await batch.NewsAsync(news, cancellationToken);
                     break;
+                default:
+                    throw new ArgumentException($"the store cannot keep a {write.GetType().Name}", nameof(writes));
             }
         }
 
@@ -160,7 +162,7 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
         var cursor = from;
         while (true)
         {
-            var page = await CandlesAsync(series, cursor, to.AddTicks(-1), ReadPage, cancellationToken);
+            var page = await CandlesAsync(series, cursor, to.AddMilliseconds(-1), ReadPage, cancellationToken);
             if (page is null)
             {
                 yield break;
@@ -176,7 +178,7 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
                 yield break;
             }
 
-            cursor = page.Candles[^1].OpenTime.AddTicks(1);
+            cursor = page.Candles[^1].OpenTime.AddMilliseconds(1);
         }
     }
 
@@ -230,6 +232,22 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
         await using var command = Command(connection, "SELECT COUNT(*) FROM news");
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The schema versions applied, in order.</summary>
+    public async Task<IReadOnlyList<int>> SchemaVersionsAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT version FROM schema_version ORDER BY version");
+        List<int> versions = [];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
     }
 
     /// <summary>Removes attempts older than <paramref name="before"/>: uptime looks back 7 days, no further.</summary>

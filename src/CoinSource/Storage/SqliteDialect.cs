@@ -11,6 +11,7 @@ namespace CoinSource.Storage;
 public sealed class SqliteDialect : SqlDialect
 {
     private readonly string _connectionString;
+    private bool _folderReady;
 
     public SqliteDialect(string path)
     {
@@ -36,6 +37,18 @@ public sealed class SqliteDialect : SqlDialect
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!_folderReady)
+        {
+            // The default file lies in a data folder that a fresh checkout does not have yet.
+            string? folder = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            _folderReady = true;
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -53,12 +66,6 @@ public sealed class SqliteDialect : SqlDialect
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        string? folder = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         // The journal mode is a property of the file: set once, every later connection uses it.
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
     }
