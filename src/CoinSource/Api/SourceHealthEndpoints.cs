@@ -64,7 +64,7 @@ public static class SourceHealthEndpoints
             return ApiProblems.NotFound($"no source named '{QueryParsing.Shorten(name)}'");
         }
 
-        var history = (await uptime.AllAsync([source.Name], cancellationToken))[source.Name];
+        var history = await uptime.OneAsync(source.Name, cancellationToken);
         return TypedResults.Ok(Describe(source, health, catalog, withTransitions: true) with
         {
             Uptime24h = history.Uptime24h,

@@ -2,6 +2,7 @@ using System.Reflection;
 using CoinSource.Health;
 using CoinSource.Sentiment;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoinSource.Api;
@@ -38,7 +39,8 @@ public static class StatusEndpoints
         return app;
     }
 
-    internal static Ok<StatusAnswer> GetStatus(SourceHealthTracker health, SourceCatalog catalog, ServerClock clock)
+    internal static Ok<StatusAnswer> GetStatus(SourceHealthTracker health, SourceCatalog catalog, ServerClock clock,
+        StorageWriter storage)
     {
         var enabled = catalog.All.Where(s => catalog.IsEnabled(s.Name)).ToList();
         var states = enabled.Select(s => health.StateOf(s.Name)).ToList();
@@ -56,7 +58,7 @@ public static class StatusEndpoints
             catalog.Models.Count(m => catalog.IsEnabled(m.Name) && health.StateOf(m.Name) != SourceState.Offline),
             catalog.Models.Count);
         return TypedResults.Ok(new StatusAnswer(status, counts, models, Math.Round(clock.Uptime.TotalSeconds),
-            clock.StartedAt, Version));
+            clock.StartedAt, Version) { Storage = storage.Status() });
     }
 
     internal static Results<Ok<ProbeAnswer>, ProblemHttpResult> GetReadiness(SourceHealthTracker health,
@@ -85,4 +87,8 @@ public static class StatusEndpoints
 public sealed record ProbeAnswer(string Status);
 
 public sealed record StatusAnswer(string Status, SourceHealthSummary Sources, ModelSummary Models, double UptimeSeconds,
-    DateTimeOffset StartedAt, string Version);
+    DateTimeOffset StartedAt, string Version)
+{
+    /// <summary>The history store: backend, commits and drops since start.</summary>
+    public StorageStatus? Storage { get; init; }
+}

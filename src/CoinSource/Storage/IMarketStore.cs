@@ -35,10 +35,16 @@ public interface IMarketStore
     IAsyncEnumerable<Candle> ReadCandlesAsync(CandleSeries series, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken);
 
-    /// <summary>State changes since <paramref name="since"/>, plus the last one before it, oldest first.</summary>
-    Task<IReadOnlyList<StoredTransition>> TransitionsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary>
+    /// State changes since <paramref name="since"/>, plus each source's last one before it, oldest first; of one
+    /// source when <paramref name="source"/> is given.
+    /// </summary>
+    Task<IReadOnlyList<StoredTransition>> TransitionsAsync(DateTimeOffset since, CancellationToken cancellationToken,
+        string? source = null);
 
-    Task<IReadOnlyList<StoredAttempt>> AttemptsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary>Attempts since <paramref name="since"/>, oldest first; of one source when it is given.</summary>
+    Task<IReadOnlyList<StoredAttempt>> AttemptsAsync(DateTimeOffset since, CancellationToken cancellationToken,
+        string? source = null);
 
     /// <summary>Stored headlines, newest first.</summary>
     Task<int> CountNewsAsync(CancellationToken cancellationToken);

@@ -183,7 +183,7 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
     }
 
     public async Task<IReadOnlyList<StoredTransition>> TransitionsAsync(DateTimeOffset since,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? source = null)
     {
         await MigrateAsync(cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
@@ -191,10 +191,11 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
         // The last change before the window says what state each source was in when the window opened.
         await using var command = Command(connection, """
             SELECT source, at, from_state, to_state FROM health_transitions
-            WHERE at >= @since
-               OR id IN (SELECT MAX(id) FROM health_transitions WHERE at < @since GROUP BY source)
+            WHERE (at >= @since
+                   OR id IN (SELECT MAX(id) FROM health_transitions WHERE at < @since GROUP BY source))
+              AND (@source = '' OR source = @source)
             ORDER BY at, id
-            """, ("since", since.ToUnixTimeMilliseconds()));
+            """, ("since", since.ToUnixTimeMilliseconds()), ("source", source ?? ""));
         List<StoredTransition> transitions = [];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -207,13 +208,15 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
     }
 
     public async Task<IReadOnlyList<StoredAttempt>> AttemptsAsync(DateTimeOffset since,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? source = null)
     {
         await MigrateAsync(cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection,
-            "SELECT source, at, success, latency_ms FROM source_attempts WHERE at >= @since ORDER BY at, id",
-            ("since", since.ToUnixTimeMilliseconds()));
+        await using var command = Command(connection, """
+            SELECT source, at, success, latency_ms FROM source_attempts
+            WHERE at >= @since AND (@source = '' OR source = @source)
+            ORDER BY at, id
+            """, ("since", since.ToUnixTimeMilliseconds()), ("source", source ?? ""));
         List<StoredAttempt> attempts = [];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -52,6 +52,13 @@ public sealed partial class StorageWriter : BackgroundService
 
     public long CommittedBatches => Interlocked.Read(ref _committedBatches);
 
+    /// <summary>The last batch could not be committed.</summary>
+    public bool Failing => _failing;
+
+    /// <summary>What the status API shows of the store: backend, commits, drops; never a connection string.</summary>
+    public StorageStatus Status() => new(_store.Description, Failing ? "failing" : "ok", CommittedWrites,
+        CommittedBatches, Dropped, _queue.Reader.Count);
+
     /// <summary>Queues a write without waiting; false when the queue is full and the write was dropped.</summary>
     public bool Enqueue(StoreWrite write)
     {

@@ -148,6 +148,29 @@ public sealed class StorageApiTests : IAsyncLifetime
         Assert.Equal(50, one.Json.GetProperty("uptime7d").GetProperty("uptimePercent").GetDouble());
     }
 
+    [Theory]
+    [MemberData(nameof(StoreBackend.Both), MemberType = typeof(StoreBackend))]
+    public async Task Status_StorageBlock_BackendAndCommitsWithoutConnectionString(string backend)
+    {
+        await using var db = await StoreBackend.CreateAsync(backend);
+        await using var host = Host(db);
+        var client = host.Client();
+        await Answer.GetAsync(client, "/api/quotes/BTC?quote=USDT");
+
+        Answer status = null!;
+        await Eventually.TrueAsync(() =>
+        {
+            status = Answer.GetAsync(client, "/api/status").GetAwaiter().GetResult();
+            return status.Json.GetProperty("storage").GetProperty("committedWrites").GetInt64() > 0;
+        }, "the quote is committed");
+
+        var storage = status.Json.GetProperty("storage");
+        Assert.StartsWith(backend + " ", storage.GetProperty("backend").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ok", storage.GetProperty("state").GetString());
+        Assert.DoesNotContain("Username", status.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, storage.GetProperty("droppedWrites").GetInt64());
+    }
+
     private static System.Text.Json.JsonElement Window(Answer uptime, string window) =>
         uptime.Json.EnumerateArray().Single(s => s.GetProperty("source").GetString() == Source).GetProperty(window);
 
