@@ -16,7 +16,7 @@ public static class BenchProgram
     private static readonly IBenchmark[] Benchmarks =
         [
             new ThroughputBenchmark(), new StampedeBenchmark(), new FailoverBenchmark(), new ConsensusBenchmark(),
-            new IndicatorBenchmark(),
+            new IndicatorBenchmark(), new StorageBenchmark(),
         ];
 
     public static async Task<int> Main(string[] args)

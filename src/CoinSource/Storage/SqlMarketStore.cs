@@ -46,7 +46,7 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
         List<string> refused = [];
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var batch = new SqlWriteBatch(connection, transaction);
+        await using var batch = new SqlWriteBatch(connection, transaction);
         foreach (var write in writes)
         {
             switch (write)

@@ -4,9 +4,14 @@ using CoinSource.Sources.Shared;
 
 namespace CoinSource.Storage;
 
-/// <summary>The statements of one write transaction; each candle is checked against the OHLC rules first.</summary>
-internal sealed class SqlWriteBatch(DbConnection connection, DbTransaction transaction)
+/// <summary>
+/// The statements of one write transaction; each candle is checked against the OHLC rules first. Each statement is
+/// built once per batch and run again with new values, so the database parses it once, not once per row.
+/// </summary>
+internal sealed class SqlWriteBatch(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<string>> CandlesAsync(CandlesWrite write, CancellationToken cancellationToken)
     {
         List<string> refused = [];
@@ -87,11 +92,31 @@ internal sealed class SqlWriteBatch(DbConnection connection, DbTransaction trans
         }
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+    }
+
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken,
         params (string Name, object? Value)[] values)
     {
-        await using var command = SqlMarketStore.Command(connection, sql, values);
-        command.Transaction = transaction;
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i].Value ?? DBNull.Value;
+            }
+        }
+        else
+        {
+            command = SqlMarketStore.Command(connection, sql, values);
+            command.Transaction = transaction;
+            _commands[sql] = command;
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
