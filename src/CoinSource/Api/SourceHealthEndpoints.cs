@@ -67,16 +67,19 @@ public static class SourceHealthEndpoints
         var history = await uptime.OneAsync(source.Name, cancellationToken);
         return TypedResults.Ok(Describe(source, health, catalog, withTransitions: true) with
         {
-            Uptime24h = history.Uptime24h,
-            Uptime7d = history.Uptime7d,
+            Uptime24h = history?.Uptime24h,
+            Uptime7d = history?.Uptime7d,
         });
     }
 
-    internal static async Task<Ok<IReadOnlyList<SourceUptime>>> GetUptime(SourceCatalog catalog, UptimeService uptime,
-        CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IReadOnlyList<SourceUptime>>, ProblemHttpResult>> GetUptime(
+        SourceCatalog catalog, UptimeService uptime, CancellationToken cancellationToken)
     {
         var all = await uptime.AllAsync(catalog.All.Select(s => s.Name), cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<SourceUptime>>([.. all.Values]);
+        return all is null
+            ? TypedResults.Problem(detail: "the history store cannot be read; uptime figures need it",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable")
+            : TypedResults.Ok<IReadOnlyList<SourceUptime>>([.. all.Values]);
     }
 
     internal static Results<Ok<SourceHealthView>, ProblemHttpResult> Reset(string name, SourceHealthTracker health,

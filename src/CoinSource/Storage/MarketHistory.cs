@@ -102,7 +102,8 @@ public sealed partial class MarketHistory(
         {
             return await read();
         }
-        catch (Exception e) when (e is DbException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException
+                                      or UnauthorizedAccessException)
         {
             // The store is a fallback: when it cannot answer, the request fails as it would have without it.
             LogReadFailed(logger, store.Description, e.Message);

@@ -171,6 +171,39 @@ public sealed class StorageApiTests : IAsyncLifetime
         Assert.Equal(0, storage.GetProperty("droppedWrites").GetInt64());
     }
 
+    [Fact]
+    public async Task PostgresUnreachable_ServesFreshData_UptimeIs503_SecretNeverLogged()
+    {
+        int closedPort = ClosedPort();
+        await using var host = new CoinSourceHost(_upstream, new Dictionary<string, string?>
+        {
+            ["POSTGRES_CONNECTION_STRING"] =
+                $"Host=127.0.0.1;Port={closedPort};Database=x;Username=u;Password=hunter2secret;Timeout=3",
+        }, _clock, only: [Source]);
+        var client = host.Client();
+
+        var quote = await Answer.GetAsync(client, "/api/quotes/BTC?quote=USDT");
+        var uptime = await Answer.GetAsync(client, "/api/source-health/uptime");
+        await Eventually.TrueAsync(() => host.LogText().Contains("StorageWriteFailed", StringComparison.Ordinal)
+            || host.LogText().Contains("cannot be opened", StringComparison.Ordinal), "the failure is logged");
+        var status = await Answer.GetAsync(client, "/api/status");
+
+        Assert.Equal(HttpStatusCode.OK, quote.Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, uptime.Status);
+        Assert.Equal("application/problem+json", uptime.ContentType);
+        Assert.StartsWith($"postgresql 127.0.0.1:{closedPort}/x",
+            status.Json.GetProperty("storage").GetProperty("backend").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", host.LogText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", status.Text + uptime.Text, StringComparison.Ordinal);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static System.Text.Json.JsonElement Window(Answer uptime, string window) =>
         uptime.Json.EnumerateArray().Single(s => s.GetProperty("source").GetString() == Source).GetProperty(window);
 
