@@ -173,6 +173,22 @@ public sealed class StorageApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task News_ServedFresh_HeadlinesStored()
+    {
+        await using var db = await StoreBackend.CreateAsync(StoreBackend.Sqlite);
+        await using var host = new CoinSourceHost(_upstream, db.HostSettings(), _clock, only: ["news-coindesk"]);
+
+        var news = await Answer.GetAsync(host.Client(), "/api/news?limit=100");
+
+        int served = news.Data.GetArrayLength();
+        Assert.True(served > 0, news.Text);
+
+        // Every headline the feed served is kept, by link: at least those answered.
+        await Eventually.TrueAsync(() => db.Store.CountNewsAsync(Token).GetAwaiter().GetResult() >= served,
+            "the headlines are committed");
+    }
+
+    [Fact]
     public async Task PostgresUnreachable_ServesFreshData_UptimeIs503_SecretNeverLogged()
     {
         int closedPort = ClosedPort();
