@@ -18,7 +18,7 @@ public static class BenchProgram
     private static readonly IBenchmark[] Benchmarks =
         [
             new ThroughputBenchmark(), new StampedeBenchmark(), new FailoverBenchmark(), new ConsensusBenchmark(),
-            new IndicatorBenchmark(),
+            new IndicatorBenchmark(), new StorageBenchmark(),
         ];
 
     private static readonly TimeSpan ChaosDuration = TimeSpan.FromSeconds(60);

@@ -1,7 +1,10 @@
 using CoinSource.Configuration;
 using CoinSource.Hosting;
+using CoinSource.Storage.Commands;
 
-var builder = WebApplication.CreateBuilder(args);
+// "backfill" and "export" run against the same configuration and store, then exit instead of serving.
+bool command = StorageCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
 
 var loader = SettingsLoader.Attach(builder.Configuration);
 var (settings, errors) = loader.Read();
@@ -19,9 +22,20 @@ if (errors.Count > 0)
 builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
 builder.AddKestrelLimits();
 builder.AddCoinSourceLogging(settings);
+if (command)
+{
+    // Warnings and errors only: the command's own output and progress bar are what the operator reads.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
+
 builder.Services.AddCoinSource(settings, loader);
 
 var app = builder.Build();
+if (command)
+{
+    return await StorageCommands.RunAsync(app.Services, args);
+}
+
 app.UseCoinSource();
 await app.RunAsync();
 return 0;

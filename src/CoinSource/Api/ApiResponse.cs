@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using CoinSource.Routing;
+using CoinSource.Storage;
 
 namespace CoinSource.Api;
 
@@ -30,4 +32,8 @@ public sealed record ResponseMeta
 
     /// <summary>The decision trace of this request: every candidate considered, in order.</summary>
     public IReadOnlyList<Attempt> Attempts { get; init; } = [];
+
+    /// <summary>Candles only: runs of open times missing from the answered candles; absent elsewhere.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CandleGap>? Gaps { get; init; }
 }

@@ -1,5 +1,6 @@
 using CoinSource.Market;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using CoinSource.Symbols;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -41,7 +42,11 @@ public static class MarketEndpoints
             .WithSummary("OHLCV candles")
             .WithDescription("interval: 1m, 5m, 15m, 1h (default), 4h, 1d. limit: 1 to 1000 (default 100). "
                 + "start, end: ISO 8601 or Unix seconds. With start: the first candles from start on; without: "
-                + "the most recent candles up to end (or now). Candles are oldest first.");
+                + "the most recent candles up to end (or now). Candles are oldest first. Every candle keeps the OHLC "
+                + "rules. meta.gaps lists the runs of open times missing between the answered candles (and before "
+                + "the first one when start is given), each as from, to (open times of the first and last missing "
+                + "candle) and missing (their count); it is empty when none is missing. When every source fails and "
+                + "nothing is cached in memory, the stored candles are served, marked stale with their age.");
 
         return app;
     }
@@ -195,7 +200,14 @@ public static class MarketEndpoints
 
         var query = new CandleQuery(pair, width.Value, count, from, to);
         var result = await market.GetCandlesAsync(query, source, cancellationToken);
-        return answers.ToResult(context, result, Capability.Candles, $"{pair} {width.Value.Name()}", source is not null);
+        var answer = answers.ToResult(context, result, Capability.Candles, $"{pair} {width.Value.Name()}",
+            source is not null);
+        if (answer.Result is Ok<ApiResponse<IReadOnlyList<Candle>>> { Value: { } ok })
+        {
+            return TypedResults.Ok(ok with { Meta = ok.Meta with { Gaps = CandleGaps.Find(ok.Data, width.Value, from) } });
+        }
+
+        return answer;
     }
 
     private static async Task<Results<Ok<ApiResponse<Quote>>, Ok<ApiResponse<ConsensusQuote>>, ProblemHttpResult>>

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using CoinSource.Health;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoinSource.Api;
@@ -18,6 +20,15 @@ public static class SourceHealthEndpoints
         api.MapGet("/status/{name}", GetOne)
             .WithName("GetOneSourceHealth")
             .WithSummary("State of one source, with its recent state changes");
+
+        api.MapGet("/uptime", GetUptime)
+            .WithName("GetSourceUptime")
+            .WithSummary("Uptime and latency percentiles of every source over the last 24 hours and 7 days")
+            .WithDescription("Computed from the stored state changes and attempts. Up means HEALTHY or DEGRADED (a "
+                + "DEGRADED source still answers and takes traffic); only OFFLINE time is down. Time before a "
+                + "source's first stored record is not counted: coveredSeconds says how much of the window the "
+                + "figure stands on. Latency percentiles (nearest rank) are over the attempts that counted for "
+                + "health, failures included.");
 
         api.MapPost("/reset/{name}", Reset)
             .WithName("ResetSource")
@@ -44,13 +55,31 @@ public static class SourceHealthEndpoints
         return TypedResults.Ok(new SourceHealthList(summary, sources));
     }
 
-    internal static Results<Ok<SourceHealthView>, ProblemHttpResult> GetOne(string name, SourceHealthTracker health,
-        SourceCatalog catalog)
+    internal static async Task<Results<Ok<SourceHealthView>, ProblemHttpResult>> GetOne(string name,
+        SourceHealthTracker health, SourceCatalog catalog, UptimeService uptime, CancellationToken cancellationToken)
     {
         var source = catalog.Find(name);
-        return source is null
-            ? ApiProblems.NotFound($"no source named '{QueryParsing.Shorten(name)}'")
-            : TypedResults.Ok(Describe(source, health, catalog, withTransitions: true));
+        if (source is null)
+        {
+            return ApiProblems.NotFound($"no source named '{QueryParsing.Shorten(name)}'");
+        }
+
+        var history = await uptime.OneAsync(source.Name, cancellationToken);
+        return TypedResults.Ok(Describe(source, health, catalog, withTransitions: true) with
+        {
+            Uptime24h = history?.Uptime24h,
+            Uptime7d = history?.Uptime7d,
+        });
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<SourceUptime>>, ProblemHttpResult>> GetUptime(
+        SourceCatalog catalog, UptimeService uptime, CancellationToken cancellationToken)
+    {
+        var all = await uptime.AllAsync(catalog.All.Select(s => s.Name), cancellationToken);
+        return all is null
+            ? TypedResults.Problem(detail: "the history store cannot be read; uptime figures need it",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable")
+            : TypedResults.Ok<IReadOnlyList<SourceUptime>>([.. all.Values]);
     }
 
     internal static Results<Ok<SourceHealthView>, ProblemHttpResult> Reset(string name, SourceHealthTracker health,
@@ -100,4 +129,12 @@ public sealed record SourceHealthView(string Name, bool Enabled, string? Disable
 {
     /// <summary>DISABLED for a source switched off by configuration, otherwise its health state.</summary>
     public string Status => Enabled ? Health.State.ToString().ToUpperInvariant() : "DISABLED";
+
+    /// <summary>Uptime and latency over the last 24 hours, from the store; only in the one-source view.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UptimeWindow? Uptime24h { get; init; }
+
+    /// <summary>Uptime and latency over the last 7 days, from the store; only in the one-source view.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UptimeWindow? Uptime7d { get; init; }
 }

@@ -3,6 +3,7 @@ using CoinSource.Health;
 using CoinSource.Sentiment;
 using CoinSource.Sharing;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoinSource.Api;
@@ -41,7 +42,7 @@ public static class StatusEndpoints
     }
 
     internal static Ok<StatusAnswer> GetStatus(SourceHealthTracker health, SourceCatalog catalog, ServerClock clock,
-        RedisLink redis)
+        RedisLink redis, StorageWriter storage)
     {
         var enabled = catalog.All.Where(s => catalog.IsEnabled(s.Name)).ToList();
         var states = enabled.Select(s => health.StateOf(s.Name)).ToList();
@@ -60,7 +61,7 @@ public static class StatusEndpoints
             catalog.Models.Count(m => catalog.IsEnabled(m.Name) && health.StateOf(m.Name) != SourceState.Offline),
             catalog.Models.Count);
         return TypedResults.Ok(new StatusAnswer(status, counts, models, Math.Round(clock.Uptime.TotalSeconds),
-            clock.StartedAt, Version, redis.Instance, [redisService]));
+            clock.StartedAt, Version, redis.Instance, [redisService]) { Storage = storage.Status() });
     }
 
     internal static Results<Ok<ProbeAnswer>, ProblemHttpResult> GetReadiness(SourceHealthTracker health,
@@ -89,7 +90,11 @@ public static class StatusEndpoints
 public sealed record ProbeAnswer(string Status);
 
 public sealed record StatusAnswer(string Status, SourceHealthSummary Sources, ModelSummary Models, double UptimeSeconds,
-    DateTimeOffset StartedAt, string Version, string Instance, IReadOnlyList<ServiceStatus> Services);
+    DateTimeOffset StartedAt, string Version, string Instance, IReadOnlyList<ServiceStatus> Services)
+{
+    /// <summary>The history store: backend, commits and drops since start.</summary>
+    public StorageStatus? Storage { get; init; }
+}
 
 /// <summary>A service CoinSource depends on besides its sources.</summary>
 /// <param name="Name">redis.</param>

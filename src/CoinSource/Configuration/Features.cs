@@ -67,10 +67,14 @@ public static class Features
         "Several instances share cache, source health, request budgets and the activity feed through Redis",
         ["REDIS_CONNECTION_STRING"]);
 
+    public static readonly Feature PostgreSql = new("postgresql",
+        "PostgreSQL instead of the embedded SQLite file, so that several instances share one history",
+        ["POSTGRES_CONNECTION_STRING"]);
+
     public static IReadOnlyList<Feature> All { get; } =
         [
             CoinGeckoPro, CoinGeckoDemoKey, CryptoCompareKey, Etherscan, HuggingFace, CryptoPanic, CoinMarketCap,
-            AdminToken, Redis,
+            AdminToken, Redis, PostgreSql,
         ];
 
     public static Feature? Find(string name) =>

@@ -5,6 +5,7 @@ using CoinSource.Market;
 using CoinSource.SafeHttp;
 using CoinSource.Sharing;
 using CoinSource.Sources;
+using CoinSource.Storage;
 
 namespace CoinSource.Configuration;
 
@@ -56,6 +57,8 @@ public sealed record Settings
 
     /// <summary>This instance's name and its Redis keys; Redis itself is the redis feature.</summary>
     public SharingOptions Sharing { get; init; } = new();
+    /// <summary>The history store: the SQLite file, or PostgreSQL when its connection string is set.</summary>
+    public StorageOptions Storage { get; init; } = new();
 
     public IReadOnlyDictionary<string, SourceOptions> Sources { get; init; } =
         new Dictionary<string, SourceOptions>(StringComparer.OrdinalIgnoreCase);
@@ -117,6 +120,9 @@ public sealed record Settings
             ["INSTANCE_NAME"] = Sharing.InstanceName,
             ["REDIS_KEY_PREFIX"] = Sharing.KeyPrefix,
             ["REDIS_TIMEOUT_MS"] = Number(Sharing.CommandTimeout.TotalMilliseconds),
+            ["STORAGE_SQLITE_PATH"] = Storage.SqlitePath,
+            ["STORAGE_QUEUE_CAPACITY"] = Number(Storage.QueueCapacity),
+            ["STORAGE_BATCH_SIZE"] = Number(Storage.BatchSize),
         };
         foreach (var (name, source) in Sources)
         {
@@ -142,6 +148,7 @@ public sealed record Settings
     {
         "HOST", "PORT", "LOG_LEVEL", "LOG_FORMAT", "CORS_ORIGINS", "RATE_LIMIT_PER_MINUTE",
         "INSTANCE_NAME", "REDIS_KEY_PREFIX", "REDIS_TIMEOUT_MS", "REDIS_CONNECTION_STRING",
+        "STORAGE_SQLITE_PATH", "STORAGE_QUEUE_CAPACITY", "STORAGE_BATCH_SIZE", "POSTGRES_CONNECTION_STRING",
     };
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
@@ -211,6 +218,13 @@ public sealed record Settings
                 MaxQuoteAge = read.Seconds("DATA_MAX_QUOTE_AGE_SECONDS", defaults.Consensus.MaxQuoteAge, 1, 86_400),
             },
             Sharing = ReadSharing(read, secrets),
+            Storage = new StorageOptions
+            {
+                SqlitePath = read.Text("STORAGE_SQLITE_PATH", StorageOptions.DefaultSqlitePath),
+                PostgresConnectionString = secrets[Features.PostgreSql.Variables[0]],
+                QueueCapacity = read.Number("STORAGE_QUEUE_CAPACITY", defaults.Storage.QueueCapacity, 100, 10_000_000),
+                BatchSize = read.Number("STORAGE_BATCH_SIZE", defaults.Storage.BatchSize, 1, 100_000),
+            },
             Sources = sourceNames.ToDictionary(name => name, name => ReadSource(read, name, secrets),
                 StringComparer.OrdinalIgnoreCase),
         };

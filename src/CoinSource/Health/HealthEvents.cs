@@ -9,6 +9,15 @@ public sealed partial class HealthEvents(ILogger<HealthEvents> logger, CoinSourc
     public void ObserveStates(Func<IEnumerable<(string Source, SourceState State)>> states) =>
         metrics.ObserveSourceStates(states);
 
+    /// <summary>Raised after each state change has been told; the history store listens.</summary>
+    public event Action<string, StateTransition>? Transitioned;
+
+    /// <summary>Raised for each attempt that counted for health: source, time, success, latency.</summary>
+    public event Action<string, DateTimeOffset, bool, TimeSpan>? Attempted;
+
+    public void AttemptCounted(string source, DateTimeOffset at, bool success, TimeSpan latency) =>
+        Attempted?.Invoke(source, at, success, latency);
+
     /// <summary>Tells one state change; <paramref name="fromInstance"/> names the instance that saw it first.</summary>
     public void StateChanged(string source, StateTransition transition, string? fromInstance = null)
     {
@@ -28,6 +37,7 @@ public sealed partial class HealthEvents(ILogger<HealthEvents> logger, CoinSourc
         metrics.Transition(source, transition.To);
         feed.Publish(ActivityKind.StateChange, $"{source}: {transition.From} -> {transition.To} ({transition.Reason})",
             source, outcome: transition.To.ToString().ToUpperInvariant(), reportedBy: fromInstance);
+        Transitioned?.Invoke(source, transition);
     }
 
     [LoggerMessage(EventId = 2001, EventName = "SourceHealthy", Level = LogLevel.Information,

@@ -232,6 +232,7 @@ public sealed class SourceHealthTracker
                 : entry.MoveTo(SourceState.Healthy, "answered correctly", now);
         }
 
+        _events.AttemptCounted(source, now, success: true, latency);
         Publish(source, transition);
         if (transition?.From == SourceState.Offline)
         {
@@ -277,6 +278,11 @@ public sealed class SourceHealthTracker
                         entry.CooldownUntil);
                 }
             }
+        }
+
+        if (failure.CountsAgainstHealth)
+        {
+            _events.AttemptCounted(source, now, success: false, latency);
         }
 
         Publish(source, transition);

@@ -12,6 +12,7 @@ using CoinSource.SafeHttp;
 using CoinSource.Sentiment;
 using CoinSource.Sharing;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using CoinSource.Telemetry;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -87,6 +88,7 @@ public static class CoinSourceServices
         services.AddSingleton<GasService>();
         services.AddSingleton<MarketAnswers>();
         services.AddSingleton<ServerClock>();
+        services.AddCoinSourceStorage(settings);
 
         // Several instances share cache, health, budgets and activity through Redis when it is configured.
         services.AddSharing(settings);

@@ -1,6 +1,7 @@
 using CoinSource.Caching;
 using CoinSource.Routing;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using CoinSource.Symbols;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ public sealed class MarketService(
     SourceCatalog catalog,
     TimeProvider time,
     IOptionsMonitor<CacheOptions> options,
-    IOptionsMonitor<ConsensusOptions> quality)
+    IOptionsMonitor<ConsensusOptions> quality,
+    MarketHistory history)
 {
     public IEnumerable<IQuoteSource> QuoteSources(AssetPair pair, string? pinned) =>
         catalog.Quotes.Where(s => s.Supports(pair) && Matches(s, pinned));
@@ -27,25 +29,30 @@ public sealed class MarketService(
     public IEnumerable<ITopCoinsSource> TopCoinSources(string quoteCurrency, string? pinned) =>
         catalog.TopCoins.Where(s => s.SupportsQuote(quoteCurrency) && Matches(s, pinned));
 
-    public Task<CachedResult<Quote>> GetQuoteAsync(AssetPair pair, string? pinned, CancellationToken cancellationToken)
+    public async Task<CachedResult<Quote>> GetQuoteAsync(AssetPair pair, string? pinned,
+        CancellationToken cancellationToken)
     {
-        return cache.GetAsync(Capability.Quote, $"quote|{pair.Base}|{pair.Quote}|{pinned}", options.CurrentValue.QuoteTtl,
-            token => router.RouteAsync(Capability.Quote, pair.ToString(), QuoteSources(pair, pinned),
+        var result = await cache.GetAsync(Capability.Quote, $"quote|{pair.Base}|{pair.Quote}|{pinned}",
+            options.CurrentValue.QuoteTtl,
+            token => history.KeepingAsync(router.RouteAsync(Capability.Quote, pair.ToString(), QuoteSources(pair, pinned),
                 async (source, t) => QuoteFreshness.Check(await source.GetQuoteAsync(pair, t), time.GetUtcNow(),
-                    quality.CurrentValue.MaxQuoteAge), token),
+                    quality.CurrentValue.MaxQuoteAge), token), MarketHistory.QuoteWrite),
             cancellationToken);
+        return await history.OrStoredAsync(result, pair, pinned, cancellationToken);
     }
 
-    public Task<CachedResult<IReadOnlyList<Candle>>> GetCandlesAsync(CandleQuery query, string? pinned,
+    public async Task<CachedResult<IReadOnlyList<Candle>>> GetCandlesAsync(CandleQuery query, string? pinned,
         CancellationToken cancellationToken)
     {
         string subject = $"{query.Pair} {query.Interval.Name()}";
         string key = $"candles|{query.Pair}|{query.Interval.Name()}|{query.Limit}|{query.Start?.ToUnixTimeSeconds()}"
                      + $"|{query.End?.ToUnixTimeSeconds()}|{pinned}";
-        return cache.GetAsync(Capability.Candles, key, options.CurrentValue.CandlesTtl,
-            token => router.RouteAsync(Capability.Candles, subject, CandleSources(query.Pair, query.Interval, pinned),
-                (source, t) => source.GetCandlesAsync(query, t), token),
+        var result = await cache.GetAsync(Capability.Candles, key, options.CurrentValue.CandlesTtl,
+            token => history.KeepingAsync(router.RouteAsync(Capability.Candles, subject,
+                CandleSources(query.Pair, query.Interval, pinned), (source, t) => source.GetCandlesAsync(query, t),
+                token), MarketHistory.CandlesWrite(query)),
             cancellationToken);
+        return await history.OrStoredAsync(result, query, pinned, cancellationToken);
     }
 
     public Task<CachedResult<IReadOnlyList<TopCoin>>> GetTopCoinsAsync(int limit, string quoteCurrency,

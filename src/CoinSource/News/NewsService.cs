@@ -1,6 +1,7 @@
 using CoinSource.Caching;
 using CoinSource.Routing;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using CoinSource.Symbols;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ public sealed class NewsService(
     MarketCache cache,
     SourceRouter router,
     SourceCatalog catalog,
-    IOptionsMonitor<CacheOptions> options)
+    IOptionsMonitor<CacheOptions> options,
+    MarketHistory history)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
@@ -30,6 +32,7 @@ public sealed class NewsService(
 
     private Task<CachedResult<IReadOnlyList<NewsItem>>> FeedAsync(INewsSource feed, CancellationToken cancellationToken) =>
         cache.GetAsync(Capability.News, $"news|{feed.Name}", options.CurrentValue.NewsTtl,
-            token => router.RouteAsync(Capability.News, feed.Name, [feed], (source, t) => source.GetNewsAsync(t), token),
+            token => history.KeepingAsync(router.RouteAsync(Capability.News, feed.Name, [feed],
+                (source, t) => source.GetNewsAsync(t), token), MarketHistory.NewsWrite),
             cancellationToken);
 }

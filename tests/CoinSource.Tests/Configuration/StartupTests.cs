@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CoinSource.Tests.TestSupport;
 
 namespace CoinSource.Tests.Configuration;
 
@@ -32,25 +32,8 @@ public sealed class StartupTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(params (string Name, string Value)[] variables)
     {
-        string app = Path.Combine(AppContext.BaseDirectory, "CoinSource.dll");
-        var start = new ProcessStartInfo("dotnet", [app])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["HOST"] = "127.0.0.1";
-        foreach (var (name, value) in variables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        string error = await process.StandardError.ReadToEndAsync(timeout.Token);
-        string output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, output, error) = await ProgramProcess.RunAsync(variables.ToDictionary(v => v.Name, v => v.Value));
         Assert.True(string.IsNullOrEmpty(output), output);
-        return (process.ExitCode, error);
+        return (exitCode, error);
     }
 }

@@ -21,6 +21,7 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
     private readonly FakeUpstreamServer _upstream;
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
+    private readonly string? _ownDatabase;
 
     /// <param name="upstream">The fake upstreams every source points at.</param>
     /// <param name="settings">Environment settings to add or override.</param>
@@ -51,6 +52,13 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+
+        // Each host keeps its history in a file of its own, deleted with it, unless the test names one to share.
+        if (!_settings.ContainsKey("STORAGE_SQLITE_PATH"))
+        {
+            _ownDatabase = TempDatabase.NewPath();
+            _settings["STORAGE_SQLITE_PATH"] = _ownDatabase;
         }
 
         // Listening is configured on Kestrel itself: UseKestrel(port) rewrites the server addresses while Kestrel
@@ -92,6 +100,15 @@ public sealed class CoinSourceHost : WebApplicationFactory<Program>
         if (_time is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_time)));
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownDatabase is not null)
+        {
+            TempDatabase.Delete(_ownDatabase);
         }
     }
 

@@ -69,28 +69,33 @@ public static class MarketDataRules
             : inRange.Skip(Math.Max(0, inRange.Count - query.Limit)).ToList();
     }
 
-    private static void CheckCandle(Candle c, DateTimeOffset now)
+    /// <summary>Why a candle breaks the OHLC rules, or null when it keeps them.</summary>
+    public static string? OhlcProblem(Candle c)
     {
         string at = Format(c.OpenTime);
         if (c.Open <= 0 || c.High <= 0 || c.Low <= 0 || c.Close <= 0)
         {
-            throw new InvalidUpstreamDataException($"candle at {at} has a price that is not positive");
+            return $"candle at {at} has a price that is not positive";
         }
 
         if (c.High < c.Low)
         {
-            throw new InvalidUpstreamDataException($"candle at {at} has high {c.High} below low {c.Low}");
+            return $"candle at {at} has high {c.High} below low {c.Low}";
         }
 
         if (c.High < Math.Max(c.Open, c.Close) || c.Low > Math.Min(c.Open, c.Close))
         {
-            throw new InvalidUpstreamDataException(
-                $"candle at {at}: open {c.Open} and close {c.Close} are not within low {c.Low} and high {c.High}");
+            return $"candle at {at}: open {c.Open} and close {c.Close} are not within low {c.Low} and high {c.High}";
         }
 
-        if (c.Volume < 0)
+        return c.Volume < 0 ? $"candle at {at} has negative volume {c.Volume}" : null;
+    }
+
+    private static void CheckCandle(Candle c, DateTimeOffset now)
+    {
+        if (OhlcProblem(c) is { } problem)
         {
-            throw new InvalidUpstreamDataException($"candle at {at} has negative volume {c.Volume}");
+            throw new InvalidUpstreamDataException(problem);
         }
 
         CheckNotFuture(c.OpenTime, now, "candle open time");
