@@ -1,7 +1,12 @@
 using CoinSource.Configuration;
 using CoinSource.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The pages are copied beside the program by the build, so they are found whatever the working directory is.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 
 var loader = SettingsLoader.Attach(builder.Configuration);
 var (settings, errors) = loader.Read();

@@ -15,6 +15,10 @@ public sealed class ActivityFeed(TimeProvider time)
     private readonly Queue<ActivityEvent> _recent = new();
     private readonly List<Channel<ActivityEvent>> _subscribers = [];
     private long _nextId;
+    private volatile int _subscriberCount;
+
+    /// <summary>Whether anyone listens live: per-request events are built only then, keeping the hot path cheap.</summary>
+    public bool HasSubscribers => _subscriberCount > 0;
 
     public void Publish(ActivityKind kind, string message, string? source = null, string? capability = null,
         string? outcome = null, double? ms = null)
@@ -29,6 +33,21 @@ public sealed class ActivityFeed(TimeProvider time)
                 _recent.Dequeue();
             }
 
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Writer.TryWrite(activity);
+            }
+        }
+    }
+
+    /// <summary>Pushes one event to the live subscribers without keeping it among the recent decisions.</summary>
+    public void PublishLive(ActivityKind kind, string message, string? capability, string outcome, double ms,
+        int status)
+    {
+        var activity = new ActivityEvent(Interlocked.Increment(ref _nextId), time.GetUtcNow(), kind, message, null,
+            capability, outcome, ms, status);
+        lock (_gate)
+        {
             foreach (var subscriber in _subscribers)
             {
                 subscriber.Writer.TryWrite(activity);
@@ -57,6 +76,7 @@ public sealed class ActivityFeed(TimeProvider time)
         lock (_gate)
         {
             _subscribers.Add(channel);
+            _subscriberCount = _subscribers.Count;
         }
 
         try
@@ -71,6 +91,7 @@ public sealed class ActivityFeed(TimeProvider time)
             lock (_gate)
             {
                 _subscribers.Remove(channel);
+                _subscriberCount = _subscribers.Count;
             }
         }
     }
