@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace CoinSource.Tests.TestSupport;
+
+/// <summary>
+/// One browser page against a running CoinSource, recording every console error and warning and every page
+/// error, so that a test can demand that there are none.
+/// </summary>
+public sealed class PageSession : IAsyncDisposable
+{
+    public const int Phone = 390;
+    public const int Desktop = 1366;
+
+    private readonly IBrowserContext _context;
+    private readonly List<string> _problems = [];
+
+    private PageSession(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                lock (_problems)
+                {
+                    _problems.Add($"console {message.Type}: {message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_problems)
+            {
+                _problems.Add($"page error: {error}");
+            }
+        };
+        page.SetDefaultTimeout(60_000);
+    }
+
+    public IPage Page { get; }
+
+    public static async Task<PageSession> OpenAsync(IBrowser browser, Uri server, int width = Desktop)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.AbsoluteUri,
+            ViewportSize = new ViewportSize { Width = width, Height = width == Phone ? 844 : 900 },
+        });
+        return new PageSession(context, await context.NewPageAsync());
+    }
+
+    /// <summary>Opens <paramref name="path"/> and waits until the page's own requests are answered.</summary>
+    public async Task GoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.True(response is { Ok: true }, $"GET {path}: {response?.Status}");
+    }
+
+    /// <summary>Fails with the list when the page logged any console error or warning.</summary>
+    public void AssertNoConsoleProblems()
+    {
+        lock (_problems)
+        {
+            Assert.True(_problems.Count == 0, "console problems:\n" + string.Join('\n', _problems));
+        }
+    }
+
+    /// <summary>Writes a full-page screenshot and prints where it went.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
+        string path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.Current.SendDiagnosticMessage($"screenshot: {path}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
