@@ -57,12 +57,18 @@ public sealed class PageSession : IAsyncDisposable
         Assert.True(response is { Ok: true }, $"GET {path}: {response?.Status}");
     }
 
-    /// <summary>Fails with the list when the page logged any console error or warning.</summary>
-    public void AssertNoConsoleProblems()
+    /// <summary>
+    /// Fails with the list when the page logged any console error or warning. <paramref name="allowStatus"/>
+    /// admits the browser's own note of an answer with that status, for pages that are shown an honest 503.
+    /// </summary>
+    public void AssertNoConsoleProblems(int? allowStatus = null)
     {
+        string? allowed = allowStatus is { } status ? $"the server responded with a status of {status}" : null;
         lock (_problems)
         {
-            Assert.True(_problems.Count == 0, "console problems:\n" + string.Join('\n', _problems));
+            var problems = _problems.Where(p => allowed is null || !p.Contains(allowed, StringComparison.Ordinal))
+                .ToList();
+            Assert.True(problems.Count == 0, "console problems:\n" + string.Join('\n', problems));
         }
     }
 
