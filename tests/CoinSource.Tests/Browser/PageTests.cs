@@ -59,6 +59,20 @@ public sealed class PageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApiDocs_Load_NoConsoleProblems()
+    {
+        var chromium = await browser.RequireAsync();
+        await using var session = await PageSession.OpenAsync(chromium, _client.BaseAddress!);
+
+        await session.GoAsync("/docs/index.html");
+        await session.Page.WaitForSelectorAsync(".opblock-tag");
+
+        Assert.True(await session.Page.Locator(".opblock").CountAsync() > 10);
+        session.AssertNoConsoleProblems();
+        await session.ScreenshotAsync("api-docs");
+    }
+
+    [Fact]
     public async Task Widget_ExpandedByKeyboard_ColoursMatchSourceHealthApi()
     {
         var chromium = await browser.RequireAsync();

@@ -80,8 +80,8 @@
 
   async function reset(path, what) {
     const answer = await api(path, { method: 'POST' });
-    document.getElementById('sources-notice').textContent = answer.ok
+    document.getElementById('reset-result').textContent = answer.ok
       ? `Reset ${what}: back to HEALTHY.` : `Reset of ${what} refused: ${failure(answer)}`;
-    load();
+    await load();
   }
 })();
