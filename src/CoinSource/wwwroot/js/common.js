@@ -39,7 +39,7 @@ window.CoinSource = (() => {
 
   function age(seconds) {
     if (seconds === null || seconds === undefined) return '';
-    const s = Math.round(seconds);
+    const s = Math.max(0, Math.round(seconds));
     if (s < 90) return `${s} s`;
     if (s < 5400) return `${Math.round(s / 60)} min`;
     if (s < 172800) return `${Math.round(s / 3600)} h`;

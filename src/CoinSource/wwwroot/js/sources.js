@@ -45,14 +45,14 @@
         : null, source.disabledReason ? el('div', { className: 'small muted' }, source.disabledReason) : null),
       el('td', { className: 'num' }, percent(h.successRate)),
       el('td', { className: 'num' }, `${h.successes} / ${h.failures}`),
-      el('td', { className: 'small' }, uptime(h)),
+      el('td', { className: 'small' }, source.enabled ? uptime(h) : '–'),
       el('td', { className: 'num' }, `${ms(h.averageLatencyMs)} / ${ms(h.p95LatencyMs)}`),
       el('td', { className: 'num' }, h.consecutiveFailures),
       el('td', { className: 'small' }, lastError),
       el('td', { className: 'small' }, h.cooldownUntil ? until(h.cooldownUntil)
         : h.throttledUntil ? `throttled ${until(h.throttledUntil)}` : '–'),
       el('td', { className: 'small' }, h.budget ? `${h.budget.remaining} left of ${h.budget.limit}` : '–'),
-      el('td', {}, allowed ? resetButton(source.name) : el('span', { className: 'muted small' }, '–')),
+      el('td', {}, allowed && source.enabled ? resetButton(source.name) : el('span', { className: 'muted small' }, '–')),
     ];
     return el('tr', { 'data-source': source.name, 'data-status': source.status }, cells);
   }
@@ -62,7 +62,7 @@
     const parts = [];
     if (h.uptime24h !== undefined && h.uptime24h !== null) parts.push(`24 h ${percent(h.uptime24h, 2)}`);
     if (h.uptime7d !== undefined && h.uptime7d !== null) parts.push(`7 d ${percent(h.uptime7d, 2)}`);
-    parts.push(`${h.state} since ${since(h.since)}`.replace(/ since $/, ''));
+    if (h.since) parts.push(`${h.state} for ${window.CoinSource.age((Date.now() - Date.parse(h.since)) / 1000)}`);
     return parts.join(', ');
   }
 
