@@ -27,15 +27,15 @@ public sealed class RequestMonitor(RequestDelegate next, RouteStatistics statist
         }
         finally
         {
-            Measure(context, route, time.GetElapsedTime(started));
+            Measure(context, endpoint, route, time.GetElapsedTime(started));
         }
     }
 
-    private void Measure(HttpContext context, string route, TimeSpan elapsed)
+    private void Measure(HttpContext context, RouteEndpoint endpoint, string route, TimeSpan elapsed)
     {
         int status = context.Response.StatusCode;
         string method = context.Request.Method;
-        statistics.Record(method, route, status, elapsed);
+        statistics.Record(endpoint, method, route, status, elapsed);
 
         if (feed.HasSubscribers)
         {

@@ -9,13 +9,17 @@ namespace CoinSource.Telemetry;
 /// </summary>
 public sealed class RouteStatistics(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string Method, string Route), RouteCounters> _routes = new();
+    // Keyed by the endpoint object itself: a reference hash, where hashing the route text would cost more than all
+    // the counting on the path of a cached answer.
+    private readonly ConcurrentDictionary<(Endpoint Endpoint, string Method), RouteCounters> _routes =
+        new(new EndpointKeyComparer());
     private readonly MinuteWindow _lastMinute = new();
 
-    public void Record(string method, string route, int status, TimeSpan elapsed)
+    public void Record(Endpoint endpoint, string method, string route, int status, TimeSpan elapsed)
     {
         long microseconds = (long)elapsed.TotalMicroseconds;
-        var counters = _routes.GetOrAdd((method, route), static _ => new RouteCounters());
+        var counters = _routes.GetOrAdd((endpoint, method),
+            static (_, name) => new RouteCounters(name.Method, name.Route), (Method: method, Route: route));
         counters.Record(status, microseconds);
         _lastMinute.Record(time.GetUtcNow().ToUnixTimeSeconds(), microseconds);
     }
@@ -25,12 +29,21 @@ public sealed class RouteStatistics(TimeProvider time)
 
     /// <summary>Every route that has been called, busiest first.</summary>
     public IReadOnlyList<RouteFigures> Routes() =>
-        [.. _routes
-            .Select(pair => pair.Value.Figures(pair.Key.Method, pair.Key.Route))
+        [.. _routes.Values
+            .Select(counters => counters.Figures())
             .OrderByDescending(r => r.Calls)
             .ThenBy(r => r.Route, StringComparer.Ordinal)];
 
-    private sealed class RouteCounters
+    private sealed class EndpointKeyComparer : IEqualityComparer<(Endpoint Endpoint, string Method)>
+    {
+        public bool Equals((Endpoint Endpoint, string Method) x, (Endpoint Endpoint, string Method) y) =>
+            ReferenceEquals(x.Endpoint, y.Endpoint) && string.Equals(x.Method, y.Method, StringComparison.Ordinal);
+
+        public int GetHashCode((Endpoint Endpoint, string Method) key) =>
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Endpoint) ^ key.Method.Length;
+    }
+
+    private sealed class RouteCounters(string method, string route)
     {
         private long _calls;
         private long _serverErrors;
@@ -64,7 +77,7 @@ public sealed class RouteStatistics(TimeProvider time)
             }
         }
 
-        public RouteFigures Figures(string method, string route)
+        public RouteFigures Figures()
         {
             long calls = Volatile.Read(ref _calls);
             long serverErrors = Volatile.Read(ref _serverErrors);

@@ -10,7 +10,7 @@
 
   const nodes = new Map();
   let svg;
-  let lastId = 0;
+  const seen = new Set();
   let pollTimer = null;
 
   document.addEventListener('DOMContentLoaded', async () => {
@@ -182,8 +182,10 @@
   };
 
   function log(event) {
-    lastId = Math.max(lastId, event.id);
-    if (event.kind === 'request') return;
+    // Ids are unique but may arrive slightly out of order, from the stream and from polling alike.
+    if (event.kind === 'request' || seen.has(event.id)) return;
+    seen.add(event.id);
+    if (seen.size > 2 * LOG_LIMIT) seen.delete(seen.values().next().value);
     const list = document.getElementById('activity-log');
     const at = new Date(event.at);
     const item = el('li', { 'data-kind': event.kind, className: event.kind },
@@ -199,26 +201,25 @@
   function connect() {
     const banner = document.getElementById('connection');
     const stream = new EventSource('/api/activity/stream');
+    const show = (connected, mode, text) => {
+      live.connected = connected;
+      banner.className = connected ? 'banner' : 'banner warn';
+      banner.dataset.mode = mode;
+      banner.textContent = text;
+    };
     stream.onopen = () => {
-      live.connected = true;
-      banner.className = 'banner';
-      banner.dataset.mode = 'live';
-      banner.textContent = 'Live: events are pushed by the server as they happen.';
+      show(true, 'live', 'Live: events are pushed by the server as they happen.');
       stopPolling();
     };
     stream.onmessage = message => {
       const event = JSON.parse(message.data);
-      if (event.id <= lastId && event.kind !== 'request') return;
       log(event);
       animate(event);
       live.dispatchEvent(new CustomEvent('activity', { detail: event }));
       if (['state', 'probe', 'config'].includes(event.kind)) repaint();
     };
     stream.onerror = () => {
-      live.connected = false;
-      banner.className = 'banner warn';
-      banner.dataset.mode = 'polling';
-      banner.textContent = 'The live connection is down: polling every 5 s until it is back.';
+      show(false, 'polling', 'The live connection is down: polling every 5 s until it is back.');
       startPolling();
     };
   }
@@ -227,7 +228,7 @@
     if (pollTimer !== null) return;
     pollTimer = setInterval(async () => {
       const recent = await api('/api/activity/recent?limit=100');
-      if (recent.ok) recent.body.filter(e => e.id > lastId).forEach(log);
+      if (recent.ok) recent.body.forEach(log);
       repaint();
     }, POLL_MS);
   }

@@ -57,11 +57,17 @@
     return el('tr', { 'data-source': source.name, 'data-status': source.status }, cells);
   }
 
-  /** Uptime figures the health API gives: 24 h and 7 d when it keeps them, and the current state's age. */
+  /**
+   * Uptime figures the health API gives: 24 h and 7 d (ratios 0 to 1, like successRate) where it keeps them, and
+   * how long the source has been in its current state.
+   */
   function uptime(h) {
+    const figures = h.uptime || {};
     const parts = [];
-    if (h.uptime24h !== undefined && h.uptime24h !== null) parts.push(`24 h ${percent(h.uptime24h, 2)}`);
-    if (h.uptime7d !== undefined && h.uptime7d !== null) parts.push(`7 d ${percent(h.uptime7d, 2)}`);
+    const kept = [['24 h', h.uptime24h ?? figures.uptime24h], ['7 d', h.uptime7d ?? figures.uptime7d]];
+    for (const [label, value] of kept) {
+      if (value !== undefined && value !== null) parts.push(`${label} ${percent(value, 2)}`);
+    }
     if (h.since) parts.push(`${h.state} for ${window.CoinSource.age((Date.now() - Date.parse(h.since)) / 1000)}`);
     return parts.join(', ');
   }
