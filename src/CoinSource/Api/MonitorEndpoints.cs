@@ -67,12 +67,13 @@ public static class MonitorEndpoints
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
 
-        // A comment first, so the browser sees the stream open before the first event.
-        await response.WriteAsync(": connected\n\n", ending.Token);
-        await response.Body.FlushAsync(ending.Token);
+        // Subscribed before the first byte goes out: once the browser sees the stream open, no event is missed.
+        using var subscription = feed.Subscribe();
         try
         {
-            await foreach (var activity in feed.SubscribeAsync(ending.Token))
+            await response.WriteAsync(": connected\n\n", ending.Token);
+            await response.Body.FlushAsync(ending.Token);
+            await foreach (var activity in subscription.Reader.ReadAllAsync(ending.Token))
             {
                 string data = JsonSerializer.Serialize(activity, json.Value.SerializerOptions);
                 await response.WriteAsync($"id: {activity.Id}\ndata: {data}\n\n", ending.Token);

@@ -64,9 +64,11 @@ public sealed class ActivityFeed(TimeProvider time)
         }
     }
 
-    /// <summary>Streams every event published from now on until <paramref name="cancellationToken"/> fires.</summary>
-    public async IAsyncEnumerable<ActivityEvent> SubscribeAsync(
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers a subscriber at once, so that nothing published after this call is missed: a page that is told its
+    /// stream is open must see the very next request. Dispose the subscription to stop receiving.
+    /// </summary>
+    public Subscription Subscribe()
     {
         var channel = Channel.CreateBounded<ActivityEvent>(new BoundedChannelOptions(SubscriberBuffer)
         {
@@ -79,20 +81,34 @@ public sealed class ActivityFeed(TimeProvider time)
             _subscriberCount = _subscribers.Count;
         }
 
-        try
+        return new Subscription(this, channel);
+    }
+
+    /// <summary>Streams every event published from now on until <paramref name="cancellationToken"/> fires.</summary>
+    public async IAsyncEnumerable<ActivityEvent> SubscribeAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var subscription = Subscribe();
+        await foreach (var activity in subscription.Reader.ReadAllAsync(cancellationToken))
         {
-            await foreach (var activity in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return activity;
-            }
+            yield return activity;
         }
-        finally
+    }
+
+    private void Unsubscribe(Channel<ActivityEvent> channel)
+    {
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel);
-                _subscriberCount = _subscribers.Count;
-            }
+            _subscribers.Remove(channel);
+            _subscriberCount = _subscribers.Count;
         }
+    }
+
+    /// <summary>One live subscriber: its events, until disposed.</summary>
+    public sealed class Subscription(ActivityFeed feed, Channel<ActivityEvent> channel) : IDisposable
+    {
+        public ChannelReader<ActivityEvent> Reader => channel.Reader;
+
+        public void Dispose() => feed.Unsubscribe(channel);
     }
 }

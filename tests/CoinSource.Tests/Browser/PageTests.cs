@@ -13,6 +13,9 @@ namespace CoinSource.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PageTests(BrowserFixture browser) : IAsyncLifetime
 {
+    /// <summary>The browsers' own line for a page that holds still while it loads (cumulative layout shift).</summary>
+    private const double MaxLayoutShift = 0.1;
+
     private FakeUpstreamServer _upstream = null!;
     private CoinSourceHost _host = null!;
     private HttpClient _client = null!;
@@ -47,6 +50,9 @@ public sealed class PageTests(BrowserFixture browser) : IAsyncLifetime
             await WaitForContentAsync(session.Page, path);
 
             session.AssertNoConsoleProblems();
+            double shift = await session.LayoutShiftAsync();
+            TestContext.Current.TestOutputHelper?.WriteLine($"{path} at {width} px: layout shift {shift:F3}");
+            Assert.True(shift < MaxLayoutShift, $"{path} at {width} px: layout shift {shift:F3} while loading");
             int overflow = await session.Page.EvaluateAsync<int>(
                 "() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} at {width} px is wider than the screen by {overflow} px");

@@ -47,8 +47,20 @@ public sealed class PageSession : IAsyncDisposable
             BaseURL = server.AbsoluteUri,
             ViewportSize = new ViewportSize { Width = width, Height = width == Phone ? 844 : 900 },
         });
+        // Sums the page's layout shifts the way browsers score them, so that a test can bound them.
+        await context.AddInitScriptAsync("""
+            window.__layoutShift = 0;
+            new PerformanceObserver(list => {
+              for (const entry of list.getEntries()) {
+                if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+            """);
         return new PageSession(context, await context.NewPageAsync());
     }
+
+    /// <summary>The cumulative layout shift so far: 0 is a page that never moved under the reader.</summary>
+    public Task<double> LayoutShiftAsync() => Page.EvaluateAsync<double>("() => window.__layoutShift");
 
     /// <summary>Opens <paramref name="path"/> and waits until the page's own requests are answered.</summary>
     public async Task GoAsync(string path)
