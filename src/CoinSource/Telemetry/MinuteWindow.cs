@@ -13,11 +13,11 @@ public sealed class MinuteWindow
     private readonly long[] _count = new long[Seconds];
     private readonly long[] _microseconds = new long[Seconds];
 
-    public void Record(long unixSecond, long microseconds)
+    public void Record(long second, long microseconds)
     {
-        int slot = (int)(unixSecond % Seconds);
+        int slot = (int)(second % Seconds);
         long seen = Volatile.Read(ref _second[slot]);
-        if (seen != unixSecond && Interlocked.CompareExchange(ref _second[slot], unixSecond, seen) == seen)
+        if (seen != second && Interlocked.CompareExchange(ref _second[slot], second, seen) == seen)
         {
             Interlocked.Exchange(ref _count[slot], 0);
             Interlocked.Exchange(ref _microseconds[slot], 0);
@@ -27,15 +27,16 @@ public sealed class MinuteWindow
         Interlocked.Add(ref _microseconds[slot], microseconds);
     }
 
-    /// <summary>Requests and their average latency over the 60 seconds up to <paramref name="unixSecond"/>.</summary>
-    public (long Count, double? AverageMs) Read(long unixSecond)
+    /// <summary>Requests and their average latency over the 60 seconds up to <paramref name="now"/>.</summary>
+    /// <param name="now">Whole seconds of a monotonic clock, the same one that <see cref="Record"/> was given.</param>
+    public (long Count, double? AverageMs) Read(long now)
     {
         long count = 0;
         long microseconds = 0;
         for (int slot = 0; slot < Seconds; slot++)
         {
             long second = Volatile.Read(ref _second[slot]);
-            if (second > unixSecond - Seconds && second <= unixSecond)
+            if (second > now - Seconds && second <= now)
             {
                 count += Volatile.Read(ref _count[slot]);
                 microseconds += Volatile.Read(ref _microseconds[slot]);

@@ -27,15 +27,16 @@ public sealed class RequestMonitor(RequestDelegate next, RouteStatistics statist
         }
         finally
         {
-            Measure(context, endpoint, route, time.GetElapsedTime(started));
+            long finished = time.GetTimestamp();
+            Measure(context, endpoint, route, finished, time.GetElapsedTime(started, finished));
         }
     }
 
-    private void Measure(HttpContext context, RouteEndpoint endpoint, string route, TimeSpan elapsed)
+    private void Measure(HttpContext context, RouteEndpoint endpoint, string route, long finished, TimeSpan elapsed)
     {
         int status = context.Response.StatusCode;
         string method = context.Request.Method;
-        statistics.Record(endpoint, method, route, status, elapsed);
+        statistics.Record(endpoint, method, route, status, finished, elapsed);
 
         if (feed.HasSubscribers)
         {

@@ -15,17 +15,24 @@ public sealed class RouteStatistics(TimeProvider time)
         new(new EndpointKeyComparer());
     private readonly MinuteWindow _lastMinute = new();
 
-    public void Record(Endpoint endpoint, string method, string route, int status, TimeSpan elapsed)
+    /// <param name="endpoint">The endpoint that answered.</param>
+    /// <param name="method">The request's method.</param>
+    /// <param name="route">The endpoint's route pattern.</param>
+    /// <param name="status">The answer's status.</param>
+    /// <param name="finished">When the answer ended, as a timestamp of the injected clock.</param>
+    /// <param name="elapsed">How long the request took.</param>
+    public void Record(Endpoint endpoint, string method, string route, int status, long finished, TimeSpan elapsed)
     {
         long microseconds = (long)elapsed.TotalMicroseconds;
         var counters = _routes.GetOrAdd((endpoint, method),
             static (_, name) => new RouteCounters(name.Method, name.Route), (Method: method, Route: route));
         counters.Record(status, microseconds);
-        _lastMinute.Record(time.GetUtcNow().ToUnixTimeSeconds(), microseconds);
+        _lastMinute.Record(finished / time.TimestampFrequency, microseconds);
     }
 
     /// <summary>Requests answered in the last 60 seconds, and their average latency.</summary>
-    public (long Requests, double? AverageMs) LastMinute() => _lastMinute.Read(time.GetUtcNow().ToUnixTimeSeconds());
+    public (long Requests, double? AverageMs) LastMinute() =>
+        _lastMinute.Read(time.GetTimestamp() / time.TimestampFrequency);
 
     /// <summary>Every route that has been called, busiest first.</summary>
     public IReadOnlyList<RouteFigures> Routes() =>

@@ -52,7 +52,8 @@ public sealed class PageTests(BrowserFixture browser) : IAsyncLifetime
             session.AssertNoConsoleProblems();
             double shift = await session.LayoutShiftAsync();
             TestContext.Current.TestOutputHelper?.WriteLine($"{path} at {width} px: layout shift {shift:F3}");
-            Assert.True(shift < MaxLayoutShift, $"{path} at {width} px: layout shift {shift:F3} while loading");
+            Assert.True(shift < MaxLayoutShift, $"{path} at {width} px: layout shift {shift:F3} while loading: "
+                + await session.LayoutShiftedAsync());
             int overflow = await session.Page.EvaluateAsync<int>(
                 "() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} at {width} px is wider than the screen by {overflow} px");

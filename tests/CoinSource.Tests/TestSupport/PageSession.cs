@@ -50,9 +50,21 @@ public sealed class PageSession : IAsyncDisposable
         // Sums the page's layout shifts the way browsers score them, so that a test can bound them.
         await context.AddInitScriptAsync("""
             window.__layoutShift = 0;
+            window.__layoutShifted = [];
             new PerformanceObserver(list => {
               for (const entry of list.getEntries()) {
-                if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+                if (entry.hadRecentInput) continue;
+                window.__layoutShift += entry.value;
+                for (const source of entry.sources || []) {
+                  const node = source.node;
+                  const name = !node ? '?' : node.nodeType === 1
+                    ? node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + (node.className ? '.' + node.className : '')
+                    : '#text in ' + (node.parentElement ? node.parentElement.tagName.toLowerCase() : '?');
+                  const from = source.previousRect;
+                  const to = source.currentRect;
+                  window.__layoutShifted.push(`${name} ${entry.value.toFixed(3)} `
+                    + `(${from.x},${from.y} ${from.width}x${from.height} -> ${to.x},${to.y} ${to.width}x${to.height})`);
+                }
               }
             }).observe({ type: 'layout-shift', buffered: true });
             """);
@@ -61,6 +73,10 @@ public sealed class PageSession : IAsyncDisposable
 
     /// <summary>The cumulative layout shift so far: 0 is a page that never moved under the reader.</summary>
     public Task<double> LayoutShiftAsync() => Page.EvaluateAsync<double>("() => window.__layoutShift");
+
+    /// <summary>What moved, for the failure message: element, and the shift score of its entry.</summary>
+    public async Task<string> LayoutShiftedAsync() =>
+        string.Join(", ", await Page.EvaluateAsync<string[]>("() => window.__layoutShifted"));
 
     /// <summary>Opens <paramref name="path"/> and waits until the page's own requests are answered.</summary>
     public async Task GoAsync(string path)

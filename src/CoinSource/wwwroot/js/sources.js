@@ -11,7 +11,7 @@
     document.getElementById('access').textContent = access.ok
       ? (allowed ? `Resets are available: ${access.body.reason}.` : `Resets are not available to you: ${access.body.reason}.`)
       : failure(access);
-    document.getElementById('bulk').hidden = !allowed;
+    document.getElementById('reset-all').hidden = !allowed;
     document.getElementById('reset-all').addEventListener('click', () => reset('/api/source-health/reset-all', 'all sources'));
     load();
     setInterval(load, 10000);
