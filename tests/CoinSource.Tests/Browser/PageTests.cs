@@ -158,6 +158,15 @@ public sealed class PageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Contains("polling every 5 s", await session.Page.InnerTextAsync("#connection"),
             StringComparison.Ordinal);
         Assert.Contains(failures, f => f.EndsWith("/api/activity/stream", StringComparison.Ordinal));
+
+        // A decision made now reaches the log through the poll of the recent decisions.
+        Assert.Equal(0, await session.Page.Locator("#activity-log li[data-kind='served']").CountAsync());
+        using var quote = await _client.GetOkAsync("/api/quotes/SOL");
+        await session.Page.WaitForSelectorAsync("#activity-log li[data-kind='served']");
+        Assert.Contains($"served by {quote.Source()}",
+            await session.Page.InnerTextAsync("#activity-log li[data-kind='served']"), StringComparison.Ordinal);
+
+        // No console check here: the browser rightly reports the stream this test cut off.
     }
 
     [Fact]
