@@ -4,7 +4,13 @@ using CoinSource.Storage.Commands;
 
 // "backfill" and "export" run against the same configuration and store, then exit instead of serving.
 bool command = StorageCommands.IsCommand(args);
-var builder = WebApplication.CreateBuilder(command ? [] : args);
+
+// The pages are copied beside the program by the build, so they are found whatever the working directory is.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command ? [] : args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 
 var loader = SettingsLoader.Attach(builder.Configuration);
 var (settings, errors) = loader.Read();

@@ -16,34 +16,49 @@ public sealed class AdminOnlyFilter(SettingsStore store) : IEndpointFilter
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
-        var settings = store.Current;
+        var verdict = Judge(context.HttpContext, store.Current);
+        if (verdict.Allowed)
+        {
+            return await next(context);
+        }
+
+        if (verdict.Status == StatusCodes.Status403Forbidden)
+        {
+            return ApiProblems.Forbidden(verdict.Reason);
+        }
+
+        context.HttpContext.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        return TypedResults.Problem(detail: verdict.Reason, statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized");
+    }
+
+    /// <summary>
+    /// Whether this caller may make administrative calls, and why (not). The pages ask the server through
+    /// <c>GET /api/admin/access</c> instead of guessing.
+    /// </summary>
+    public static AdminVerdict Judge(HttpContext http, Settings settings)
+    {
         string? token = settings.Secrets[Features.AdminToken.Variables[0]];
         string? presented = Presented(http.Request.Headers.Authorization.ToString());
 
         if (presented is not null && token is not null)
         {
             return Matches(presented, token)
-                ? await next(context)
-                : ApiProblems.Forbidden("the bearer token is not the configured admin token");
+                ? new AdminVerdict(true, StatusCodes.Status200OK, "the bearer token is the configured admin token")
+                : new AdminVerdict(false, StatusCodes.Status403Forbidden,
+                    "the bearer token is not the configured admin token");
         }
 
         if (settings.AdminAllowLoopback && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote))
         {
-            return await next(context);
+            return new AdminVerdict(true, StatusCodes.Status200OK, "the call comes from this machine");
         }
 
-        if (token is null)
-        {
-            return ApiProblems.Forbidden("this call changes state; from other machines it needs ADMIN_TOKEN to be "
-                + "configured and sent as Authorization: Bearer <token>");
-        }
-
-        http.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-        return TypedResults.Problem(
-            detail: "this call changes state and needs Authorization: Bearer <admin token>",
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: "Unauthorized");
+        return token is null
+            ? new AdminVerdict(false, StatusCodes.Status403Forbidden, "this call changes state; from other machines "
+                + "it needs ADMIN_TOKEN to be configured and sent as Authorization: Bearer <token>")
+            : new AdminVerdict(false, StatusCodes.Status401Unauthorized,
+                "this call changes state and needs Authorization: Bearer <admin token>");
     }
 
     private static string? Presented(string header) =>
@@ -57,3 +72,6 @@ public sealed class AdminOnlyFilter(SettingsStore store) : IEndpointFilter
             SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
             SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
+
+/// <summary>The admin rule's answer for one caller; Status is 200 when allowed, else the refusal's (401 or 403).</summary>
+public sealed record AdminVerdict(bool Allowed, int Status, string Reason);

@@ -2,6 +2,7 @@ using CoinSource.Api;
 using CoinSource.Configuration;
 using CoinSource.Health;
 using CoinSource.Sources;
+using CoinSource.Telemetry;
 
 namespace CoinSource.Hosting;
 
@@ -11,8 +12,12 @@ public static class CoinSourcePipeline
     public static WebApplication UseCoinSource(this WebApplication app)
     {
         app.UseSecurityHeaders();
+
+        // Outside the exception handler, so that a fault is measured as the 500 it becomes.
+        app.UseMiddleware<RequestMonitor>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCoinSourcePages();
         app.UseCors();
         if (app.Services.GetRequiredService<SettingsStore>().Current.RateLimitPerMinute > 0)
         {
@@ -47,6 +52,8 @@ public static class CoinSourcePipeline
         app.MapSourceHealthEndpoints();
         app.MapStatusEndpoints();
         app.MapConfigEndpoints();
+        app.MapMonitorEndpoints();
+        app.MapCoinSourcePages();
         return app;
     }
 }

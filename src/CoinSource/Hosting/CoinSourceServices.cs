@@ -68,6 +68,7 @@ public static class CoinSourceServices
         services.AddMarketSources();
         services.AddSingleton<CoinSourceMetrics>();
         services.AddSingleton<ActivityFeed>();
+        services.AddSingleton<RouteStatistics>();
         services.AddSingleton<HealthEvents>();
         services.AddSingleton(sp =>
         {

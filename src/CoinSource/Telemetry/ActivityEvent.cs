@@ -37,6 +37,13 @@ public enum ActivityKind
     /// <summary>The configuration was reloaded.</summary>
     [JsonStringEnumMemberName("config")]
     ConfigReload,
+
+    /// <summary>
+    /// An API request was answered. Pushed to live subscribers only, never kept among the recent decisions: it
+    /// moves the packets of the live monitor.
+    /// </summary>
+    [JsonStringEnumMemberName("request")]
+    Request,
 }
 
 /// <summary>One decision, as the live monitor and the activity log show it.</summary>
@@ -60,4 +67,5 @@ public sealed record ActivityEvent(
     string? Outcome = null,
     double? Ms = null,
     string? Instance = null,
-    string? ReportedBy = null);
+    string? ReportedBy = null,
+    int? Status = null);

@@ -18,6 +18,10 @@ public sealed class ActivityFeed(TimeProvider time, IActivityRelay? relay = null
     private readonly Queue<ActivityEvent> _recent = new();
     private readonly List<Channel<ActivityEvent>> _subscribers = [];
     private long _nextId;
+    private volatile int _subscriberCount;
+
+    /// <summary>Whether anyone listens live: per-request events are built only then, keeping the hot path cheap.</summary>
+    public bool HasSubscribers => _subscriberCount > 0;
 
     public void Publish(ActivityKind kind, string message, string? source = null, string? capability = null,
         string? outcome = null, double? ms = null, string? reportedBy = null)
@@ -53,6 +57,21 @@ public sealed class ActivityFeed(TimeProvider time, IActivityRelay? relay = null
         }
     }
 
+    /// <summary>Pushes one event to the live subscribers without keeping it among the recent decisions.</summary>
+    public void PublishLive(ActivityKind kind, string message, string? capability, string outcome, double ms,
+        int status)
+    {
+        var activity = new ActivityEvent(Interlocked.Increment(ref _nextId), time.GetUtcNow(), kind, message, null,
+            capability, outcome, ms, status);
+        lock (_gate)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Writer.TryWrite(activity);
+            }
+        }
+    }
+
     /// <summary>The most recent events, oldest first.</summary>
     public IReadOnlyList<ActivityEvent> Recent(int count)
     {
@@ -62,9 +81,11 @@ public sealed class ActivityFeed(TimeProvider time, IActivityRelay? relay = null
         }
     }
 
-    /// <summary>Streams every event published from now on until <paramref name="cancellationToken"/> fires.</summary>
-    public async IAsyncEnumerable<ActivityEvent> SubscribeAsync(
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers a subscriber at once, so that nothing published after this call is missed: a page that is told its
+    /// stream is open must see the very next request. Dispose the subscription to stop receiving.
+    /// </summary>
+    public Subscription Subscribe()
     {
         var channel = Channel.CreateBounded<ActivityEvent>(new BoundedChannelOptions(SubscriberBuffer)
         {
@@ -74,21 +95,37 @@ public sealed class ActivityFeed(TimeProvider time, IActivityRelay? relay = null
         lock (_gate)
         {
             _subscribers.Add(channel);
+            _subscriberCount = _subscribers.Count;
         }
 
-        try
+        return new Subscription(this, channel);
+    }
+
+    /// <summary>Streams every event published from now on until <paramref name="cancellationToken"/> fires.</summary>
+    public async IAsyncEnumerable<ActivityEvent> SubscribeAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var subscription = Subscribe();
+        await foreach (var activity in subscription.Reader.ReadAllAsync(cancellationToken))
         {
-            await foreach (var activity in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return activity;
-            }
+            yield return activity;
         }
-        finally
+    }
+
+    private void Unsubscribe(Channel<ActivityEvent> channel)
+    {
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel);
-            }
+            _subscribers.Remove(channel);
+            _subscriberCount = _subscribers.Count;
         }
+    }
+
+    /// <summary>One live subscriber: its events, until disposed.</summary>
+    public sealed class Subscription(ActivityFeed feed, Channel<ActivityEvent> channel) : IDisposable
+    {
+        public ChannelReader<ActivityEvent> Reader => channel.Reader;
+
+        public void Dispose() => feed.Unsubscribe(channel);
     }
 }

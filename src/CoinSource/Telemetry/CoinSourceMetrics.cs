@@ -18,6 +18,8 @@ public sealed class CoinSourceMetrics
     private readonly Histogram<double> _attemptDuration;
     private readonly Counter<long> _transitions;
     private readonly Counter<long> _cache;
+    private long _cacheHits;
+    private long _cacheLookups;
 
     public CoinSourceMetrics(IMeterFactory meters)
     {
@@ -53,7 +55,16 @@ public sealed class CoinSourceMetrics
     public void Transition(string source, SourceState to) =>
         _transitions.Add(1, new TagList { { "source", source }, { "state", to.ToString().ToUpperInvariant() } });
 
-    public void CacheLookup(string kind, string result) =>
-        _cache.Add(1, new TagList { { "kind", kind }, { "result", result } });
+    /// <summary>Cache lookups since start, and how many of them were fresh hits: the live monitor's hit rate.</summary>
+    public (long Hits, long Lookups) CacheTotals => (Interlocked.Read(ref _cacheHits), Interlocked.Read(ref _cacheLookups));
 
+    public void CacheLookup(string kind, string result)
+    {
+        _cache.Add(1, new TagList { { "kind", kind }, { "result", result } });
+        Interlocked.Increment(ref _cacheLookups);
+        if (result == "hit")
+        {
+            Interlocked.Increment(ref _cacheHits);
+        }
+    }
 }
