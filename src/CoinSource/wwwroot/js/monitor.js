@@ -100,8 +100,9 @@
     if (status && status.ok) {
       setNode('server', { healthy: 'green', degraded: 'yellow' }[status.body.status] || 'red', status.body.status);
       const storage = status.body.storage;
-      setNode('database', storage ? colourOf(storage.state || 'HEALTHY') : 'grey',
-        storage ? (storage.state || storage.kind || 'present') : 'no database in this build');
+      // The store says "ok", or "failing" while its batches cannot be committed.
+      setNode('database', storage ? (storage.state === 'ok' ? 'green' : 'red') : 'grey',
+        storage ? `${storage.backend}: ${storage.state}` : 'no store');
     } else if (status) {
       setNode('server', 'red', 'unreachable');
     }

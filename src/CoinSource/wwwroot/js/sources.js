@@ -4,6 +4,7 @@
 (() => {
   const { api, el, ms, percent, stateBadge, since, failure } = window.CoinSource;
   let allowed = false;
+  let uptimes = new Map();
 
   document.addEventListener('DOMContentLoaded', async () => {
     const access = await api('/api/admin/access');
@@ -18,7 +19,9 @@
   });
 
   async function load() {
-    const answer = await api('/api/source-health/status');
+    // The stored history may be unreachable (a 503) while live health is not: the table is drawn either way.
+    const [answer, history] = await Promise.all([api('/api/source-health/status'), api('/api/source-health/uptime')]);
+    uptimes = new Map(history.ok ? history.body.map(u => [u.source, u]) : []);
     const notice = document.getElementById('sources-notice');
     if (!answer.ok) {
       notice.textContent = failure(answer);
@@ -45,7 +48,7 @@
         : null, source.disabledReason ? el('div', { className: 'small muted' }, source.disabledReason) : null),
       el('td', { className: 'num' }, percent(h.successRate)),
       el('td', { className: 'num' }, `${h.successes} / ${h.failures}`),
-      el('td', { className: 'small' }, source.enabled ? uptime(h) : '–'),
+      el('td', { className: 'small' }, source.enabled ? uptime(h, uptimes.get(source.name)) : '–'),
       el('td', { className: 'num' }, `${ms(h.averageLatencyMs)} / ${ms(h.p95LatencyMs)}`),
       el('td', { className: 'num' }, h.consecutiveFailures),
       el('td', { className: 'small' }, lastError),
@@ -58,15 +61,19 @@
   }
 
   /**
-   * Uptime figures the health API gives: 24 h and 7 d (ratios 0 to 1, like successRate) where it keeps them, and
-   * how long the source has been in its current state.
+   * Uptime over the last 24 hours and 7 days from the stored history (up = HEALTHY or DEGRADED, over the part of
+   * the window the history covers), with the 95th percentile latency, and how long the source has been in its
+   * current state.
    */
-  function uptime(h) {
-    const figures = h.uptime || {};
+  function uptime(h, history) {
     const parts = [];
-    const kept = [['24 h', h.uptime24h ?? figures.uptime24h], ['7 d', h.uptime7d ?? figures.uptime7d]];
-    for (const [label, value] of kept) {
-      if (value !== undefined && value !== null) parts.push(`${label} ${percent(value, 2)}`);
+    if (history) {
+      for (const [label, span] of [['24 h', history.uptime24h], ['7 d', history.uptime7d]]) {
+        if (span && span.uptimePercent !== null && span.uptimePercent !== undefined) {
+          parts.push(`${label} ${span.uptimePercent.toFixed(2)} %`
+            + (span.latencyP95Ms !== null ? ` (p95 ${ms(span.latencyP95Ms)})` : ''));
+        }
+      }
     }
     if (h.since) parts.push(`${h.state} for ${window.CoinSource.age((Date.now() - Date.parse(h.since)) / 1000)}`);
     return parts.join(', ');
