@@ -2,7 +2,9 @@ using System.Text.Json;
 using CoinSource.Configuration;
 using CoinSource.Health;
 using CoinSource.Sentiment;
+using CoinSource.Sharing;
 using CoinSource.Sources;
+using CoinSource.Storage;
 using CoinSource.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -98,9 +100,10 @@ public static class MonitorEndpoints
     }
 
     internal static Ok<MonitorSummary> GetSummary(RouteStatistics routes, CoinSourceMetrics metrics,
-        SourceHealthTracker health, SourceCatalog catalog, ServerClock clock, ActivityFeed feed)
+        SourceHealthTracker health, SourceCatalog catalog, ServerClock clock, ActivityFeed feed, RedisLink redis,
+        StorageWriter storage)
     {
-        var status = StatusEndpoints.GetStatus(health, catalog, clock).Value!;
+        var status = StatusEndpoints.GetStatus(health, catalog, clock, redis, storage).Value!;
         var (requests, averageMs) = routes.LastMinute();
         var (hits, lookups) = metrics.CacheTotals;
         return TypedResults.Ok(new MonitorSummary(

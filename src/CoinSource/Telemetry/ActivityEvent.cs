@@ -57,6 +57,7 @@ public enum ActivityKind
 /// <param name="Ms">How long the call took, for attempts.</param>
 /// <param name="Instance">The instance that made the decision, when several share their feeds; else null.</param>
 /// <param name="ReportedBy">For a state change another instance saw first: that instance.</param>
+/// <param name="Status">For a request: the HTTP status of its answer.</param>
 public sealed record ActivityEvent(
     long Id,
     DateTimeOffset At,

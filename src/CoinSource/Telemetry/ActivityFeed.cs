@@ -62,7 +62,7 @@ public sealed class ActivityFeed(TimeProvider time, IActivityRelay? relay = null
         int status)
     {
         var activity = new ActivityEvent(Interlocked.Increment(ref _nextId), time.GetUtcNow(), kind, message, null,
-            capability, outcome, ms, status);
+            capability, outcome, ms, relay?.Instance, Status: status);
         lock (_gate)
         {
             foreach (var subscriber in _subscribers)

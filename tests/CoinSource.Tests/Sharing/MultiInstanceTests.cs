@@ -7,8 +7,9 @@ using CoinSource.Tests.TestSupport;
 namespace CoinSource.Tests.Sharing;
 
 /// <summary>
-/// Two CoinSource processes sharing Redis behind one address. One is killed with SIGKILL under steady concurrent
-/// load; every request that was not in flight on it at that moment is answered with a 200.
+/// Two CoinSource processes sharing Redis and PostgreSQL behind one address. One is killed with SIGKILL under steady
+/// concurrent load of quotes and candles (whose answers both write to the shared store); every request that was not
+/// in flight on it at that moment is answered with a 200.
 /// </summary>
 public sealed class MultiInstanceTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
@@ -20,10 +21,12 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IClassFixture<Redis
     public async Task OneInstanceKilledUnderLoad_EveryRequestNotInFlightOnItIsAnswered()
     {
         string connection = redis.Require().ConnectionString;
+        string database = await (await PostgresServer.RequireAsync()).NewDatabaseAsync();
         await using var upstream = await FakeUpstreamServer.StartAsync();
         var settings = new Dictionary<string, string>
         {
             ["REDIS_CONNECTION_STRING"] = connection,
+            ["POSTGRES_CONNECTION_STRING"] = database,
             ["REDIS_KEY_PREFIX"] = $"test-{Guid.NewGuid():N}",
             ["REDIS_TIMEOUT_MS"] = "5000",
             ["UPSTREAM_TIMEOUT_MS"] = "10000",
@@ -65,6 +68,9 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IClassFixture<Redis
             + $"{failed.Count} not answered with 200, {balancer.Attempts.Count(t => t.Retried)} retried elsewhere; "
             + string.Join(", ", results.Values.GroupBy(v => v).Select(g => $"{g.Key}: {g.Count()}")));
 
+        var survivor = (await b.TryGetAsync("/api/status"))?.Json.GetProperty("storage");
+        Assert.StartsWith("postgresql", survivor?.GetProperty("backend").GetString());
+        Assert.Equal("ok", survivor?.GetProperty("state").GetString());
         Assert.True(a.HasExited);
         Assert.DoesNotContain(failed, id => !inFlightOnKilled.Contains(id));
         Assert.Contains(balancer.Attempts, t => t.Backend == 0 && !t.Retried);
@@ -78,7 +84,9 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IClassFixture<Redis
         for (int i = 0; !stop.IsCancellationRequested; i++)
         {
             string id = $"{worker}-{i}";
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/quotes/{symbols[i % symbols.Length]}");
+            string symbol = symbols[i % symbols.Length];
+            string path = i % 4 == 3 ? $"/api/candles/{symbol}?interval=1h&limit=24" : $"/api/quotes/{symbol}";
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Add("X-Request-Id", id);
             try
             {
