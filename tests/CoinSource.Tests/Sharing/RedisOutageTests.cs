@@ -32,6 +32,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await redis.KillAsync();
         await Eventually.TrueAsync(() => !InstancePair.Link(pair.A).IsConnected && !InstancePair.Link(pair.B).IsConnected,
             "both instances notice that Redis is gone");
+        await Eventually.TrueAsync(() => Count(pair.A, LostLine) > 0 && Count(pair.B, LostLine) > 0,
+            "both instances log the loss");
         var answers = new List<Answer>();
         for (int i = 0; i < 10; i++)
         {
@@ -52,6 +54,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await redis.StartAgainAsync();
         await Eventually.TrueAsync(() => InstancePair.Link(pair.A).IsConnected && InstancePair.Link(pair.B).IsConnected,
             "both instances reconnect");
+        // The recovery line is written just after the link turns connected: wait for it rather than race it.
+        await Eventually.TrueAsync(() => Count(pair.A, BackLine) > 0 && Count(pair.B, BackLine) > 0,
+            "both instances log the recovery");
         var after = await Answer.GetAsync(pair.ClientB, "/api/status");
 
         Assert.Equal("connected", after.Json.GetProperty("services")[0].GetProperty("state").GetString());
