@@ -13,8 +13,17 @@ public static class CloseColumn
     /// <summary>Reads <paramref name="closes"/> oldest first and writes one value per close to the destination.</summary>
     public delegate void Kernel(ReadOnlySpan<double> closes, Span<double> destination, int period);
 
-    public static TResult[] Run<TResult>(ReadOnlySpan<Bar> bars, int period, Kernel kernel,
-        Func<DateTimeOffset, double?, TResult> result)
+    /// <summary>A result built from one candle's time and the kernel's value there.</summary>
+    public interface IResult<TSelf>
+        where TSelf : struct, IResult<TSelf>
+    {
+        static abstract TSelf Create(DateTimeOffset time, double? value);
+    }
+
+    // The result type is a struct type parameter, not a delegate, so that building each record compiles to a plain
+    // constructor call inside the loop.
+    public static TResult[] Run<TResult>(ReadOnlySpan<Bar> bars, int period, Kernel kernel)
+        where TResult : struct, IResult<TResult>
     {
         double[] closes = ArrayPool<double>.Shared.Rent(bars.Length);
         double[] values = ArrayPool<double>.Shared.Rent(bars.Length);
@@ -31,7 +40,7 @@ public static class CloseColumn
             var results = GC.AllocateUninitializedArray<TResult>(bars.Length);
             for (int i = 0; i < bars.Length; i++)
             {
-                results[i] = result(bars[i].Time, Num.Finite(values[i]));
+                results[i] = TResult.Create(bars[i].Time, Num.Finite(values[i]));
             }
 
             return results;

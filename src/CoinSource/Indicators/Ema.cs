@@ -22,7 +22,7 @@ public sealed class Ema : IIndicatorState<EmaResult>
     public static int RequiredCandles(int period) => period;
 
     public static EmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20) =>
-        CloseColumn.Run(bars, period, Compute, static (time, value) => new EmaResult(time, value));
+        CloseColumn.Run<EmaResult>(bars, period, Compute);
 
     /// <summary>
     /// One pass in exactly the arithmetic of <see cref="Next"/>, so batch equals streaming to the last bit.

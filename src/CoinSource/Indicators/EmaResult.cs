@@ -1,3 +1,6 @@
 namespace CoinSource.Indicators;
 
-public readonly record struct EmaResult(DateTimeOffset Time, double? Ema);
+public readonly record struct EmaResult(DateTimeOffset Time, double? Ema) : CloseColumn.IResult<EmaResult>
+{
+    public static EmaResult Create(DateTimeOffset time, double? value) => new(time, value);
+}

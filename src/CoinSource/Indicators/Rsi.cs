@@ -24,7 +24,7 @@ public sealed class Rsi : IIndicatorState<RsiResult>
     public static int RequiredCandles(int period) => period + 1;
 
     public static RsiResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 14) =>
-        CloseColumn.Run(bars, period, Compute, static (time, value) => new RsiResult(time, value));
+        CloseColumn.Run<RsiResult>(bars, period, Compute);
 
     /// <summary>
     /// One pass in exactly the arithmetic of <see cref="Next"/>, so batch equals streaming to the last bit.
@@ -40,6 +40,7 @@ public sealed class Rsi : IIndicatorState<RsiResult>
         }
 
         destination[0] = double.NaN;
+        double inverse = 1.0 / period;
         double gain = 0;
         double loss = 0;
         for (int i = 1; i < closes.Length; i++)
@@ -55,8 +56,10 @@ public sealed class Rsi : IIndicatorState<RsiResult>
                 continue;
             }
 
-            gain = ((gain * (period - 1)) + up) / period;
-            loss = ((loss * (period - 1)) + down) / period;
+            // Times the reciprocal rather than divided: the averages feed the next candle's, so this chain sets
+            // the pace of the whole pass, and a multiplication takes a third of a division's time.
+            gain = ((gain * (period - 1)) + up) * inverse;
+            loss = ((loss * (period - 1)) + down) * inverse;
             destination[i] = Value(gain, loss);
         }
     }
@@ -84,8 +87,9 @@ public sealed class Rsi : IIndicatorState<RsiResult>
             return _changes < _period ? null : Num.Finite(Value(_gain, _loss));
         }
 
-        _gain = ((_gain * (_period - 1)) + gain) / _period;
-        _loss = ((_loss * (_period - 1)) + loss) / _period;
+        double inverse = 1.0 / _period;
+        _gain = ((_gain * (_period - 1)) + gain) * inverse;
+        _loss = ((_loss * (_period - 1)) + loss) * inverse;
         return Num.Finite(Value(_gain, _loss));
     }
 

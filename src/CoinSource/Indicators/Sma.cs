@@ -10,7 +10,7 @@ public sealed class Sma : IIndicatorState<SmaResult>
     public static int RequiredCandles(int period) => period;
 
     public static SmaResult[] Calculate(ReadOnlySpan<Bar> bars, int period = 20) =>
-        CloseColumn.Run(bars, period, Compute, static (time, value) => new SmaResult(time, value));
+        CloseColumn.Run<SmaResult>(bars, period, Compute);
 
     /// <summary>
     /// One pass with a running sum, in exactly the arithmetic of <see cref="RollingWindow"/> (subtract on exit, a
