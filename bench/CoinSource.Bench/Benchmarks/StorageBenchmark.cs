@@ -32,7 +32,8 @@ public sealed class StorageBenchmark : IBenchmark
         {
             var report = new BenchReport(Name, $"{Figures.Count(WriterCandles)} candles through the writer, "
                 + $"{Pages} pages of {PageSize} committed directly; synchronous=FULL, write-ahead log");
-            await using var store = new SqlMarketStore(new SqliteDialect(Path.Combine(folder, "bench.db")));
+            await using var store = new SqlMarketStore(new SqliteDialect(Path.Combine(folder, "bench.db")),
+                TimeProvider.System);
             await store.MigrateAsync(cancellationToken);
 
             var options = new StorageOptions { QueueCapacity = WriterCandles };

@@ -8,7 +8,7 @@ namespace CoinSource.Storage;
 /// The store over any <see cref="SqlDialect"/>: plain parameterised SQL that SQLite and PostgreSQL both run. The
 /// schema is created or migrated on first use.
 /// </summary>
-public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDisposable
+public sealed class SqlMarketStore(SqlDialect dialect, TimeProvider time) : IMarketStore, IAsyncDisposable
 {
     private const int ReadPage = 5000;
 
@@ -326,7 +326,7 @@ public sealed class SqlMarketStore(SqlDialect dialect) : IMarketStore, IAsyncDis
 
             await using var record = Command(connection,
                 "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
-                ("version", next), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+                ("version", next), ("at", time.GetUtcNow().ToUnixTimeMilliseconds()));
             record.Transaction = transaction;
             await record.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -14,7 +14,8 @@ public static class StorageServices
         services.AddSingleton<SqlDialect>(_ => options.PostgresConnectionString is { } connection
             ? new PostgresDialect(connection)
             : new SqliteDialect(options.SqlitePath));
-        services.AddSingleton<IMarketStore>(sp => new SqlMarketStore(sp.GetRequiredService<SqlDialect>()));
+        services.AddSingleton<IMarketStore>(sp => new SqlMarketStore(sp.GetRequiredService<SqlDialect>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StorageWriter(sp.GetRequiredService<IMarketStore>(), options,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<HealthEvents>(),
             sp.GetRequiredService<ILogger<StorageWriter>>()));

@@ -32,7 +32,7 @@ public sealed class StoreBackend : IAsyncDisposable
     /// <summary>A second store over the same file or database, as a restarted instance would open it.</summary>
     public SqlMarketStore Reopen() => new(PostgresConnectionString is { } connection
         ? new PostgresDialect(connection)
-        : new SqliteDialect(_sqlitePath!));
+        : new SqliteDialect(_sqlitePath!), TimeProvider.System);
 
     public static async Task<StoreBackend> CreateAsync(string backend)
     {
@@ -40,11 +40,11 @@ public sealed class StoreBackend : IAsyncDisposable
         {
             var server = await PostgresServer.RequireAsync();
             string connection = await server.NewDatabaseAsync();
-            return new StoreBackend(new SqlMarketStore(new PostgresDialect(connection)), null, connection);
+            return new StoreBackend(new SqlMarketStore(new PostgresDialect(connection), TimeProvider.System), null, connection);
         }
 
         string path = TempDatabase.NewPath();
-        return new StoreBackend(new SqlMarketStore(new SqliteDialect(path)), path, null);
+        return new StoreBackend(new SqlMarketStore(new SqliteDialect(path), TimeProvider.System), path, null);
     }
 
     public async ValueTask DisposeAsync()
