@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoinSource.News;
 using CoinSource.SafeHttp;
 using CoinSource.Sentiment;
 using CoinSource.Sources.Shared;
@@ -45,8 +46,6 @@ public sealed class AlternativeMeSource(SafeHttpClient http, TimeProvider time, 
         }
 
         string text = error.ValueKind == JsonValueKind.String ? error.GetString() ?? "" : error.GetRawText();
-        return UpstreamFailure.ErrorPayload($"Alternative.me error: {QueryText(text)}");
+        return UpstreamFailure.ErrorPayload($"Alternative.me error: {FeedText.Plain(text, 120)}");
     }
-
-    private static string QueryText(string text) => text.Length <= 120 ? text : text[..120] + "...";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoinSource.News;
 using CoinSource.SafeHttp;
 using CoinSource.Sentiment;
 using CoinSource.Sources.Shared;
@@ -58,8 +59,7 @@ public sealed class CoinMarketCapSource(SafeHttpClient http, TimeProvider time, 
         }
 
         string message = JsonValues.OptionalProperty(header, "error_message")?.ToString() ?? "";
-        return UpstreamFailure.ErrorPayload($"CoinMarketCap error {Shorten(text, 12)}: {Shorten(message, 120)}");
+        return UpstreamFailure.ErrorPayload(
+            $"CoinMarketCap error {FeedText.Plain(text, 12)}: {FeedText.Plain(message, 120)}");
     }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "...";
 }

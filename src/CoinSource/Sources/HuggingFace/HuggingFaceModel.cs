@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoinSource.News;
 using CoinSource.SafeHttp;
 using CoinSource.Sentiment;
 using CoinSource.Sources.Shared;
@@ -58,7 +59,7 @@ public sealed class HuggingFaceModel(
     /// <summary><c>{"error":"Model ProsusAI/finbert is currently loading","estimated_time":20.0}</c>.</summary>
     internal static UpstreamFailure? ReadError(JsonElement root, int status) =>
         JsonValues.OptionalProperty(root, "error") is { } error
-            ? UpstreamFailure.ErrorPayload($"Hugging Face error: {Shorten(error.ToString())}")
+            ? UpstreamFailure.ErrorPayload($"Hugging Face error: {FeedText.Plain(error.ToString(), 120)}")
             : null;
 
     protected override KeyValuePair<string, string>? KeyHeader(string apiKey) => new("Authorization", $"Bearer {apiKey}");
@@ -68,6 +69,4 @@ public sealed class HuggingFaceModel(
         double p = (double)JsonValues.NumberOf(item, "score");
         return p is >= 0 and <= 1 ? p : throw new InvalidUpstreamDataException($"score {p} is not a probability");
     }
-
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "...";
 }
